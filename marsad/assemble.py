@@ -1,0 +1,372 @@
+"""From mentions to events: which clauses report an event, which of them tell the same
+event again, and what the event's figures are.
+
+Rules, in the order they apply (each is a function below so it can be tested alone):
+- a clause reports an event if it has a trigger that is not negated (لم) or background
+  (وسط معارك, خوفا من قصف); a clause with only casualty counts continues the last event;
+- a clause about a period (في تلك الفترة, منذ, بداية من X وحتى Y) with counts is an
+  aggregate; without counts it only sets the period for undated events after it;
+- a later clause is the same event when it refers back (الغارات, السيارة المفخخة) or names
+  the same place, and its date and place do not conflict;
+- counts told again are a range (min-max); parts of one statement add up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from marsad.casualties import CIVILIAN_CATS, COMBATANT_CATS, Count, find_counts
+from marsad.clauses import Clause
+from marsad.dates import DateMention, Resolved, resolve
+from marsad.gazetteer import Gazetteer
+from marsad.geocode import Located, is_settlement, locate
+from marsad.lang import LanguageData
+from marsad.lexicon import Match
+from marsad.places import PlaceMention
+from marsad.tokens import Token, forms
+
+_SPECIFICITY = {"neighbourhood": 0, "village": 0, "town": 1, "city": 1, "area": 2,
+                "admin1": 3, "region": 4, "country": 5}
+_NEAR_KM = 10.0
+
+
+@dataclass
+class Mentions:
+    """Everything found in one report, found once, in token order."""
+
+    tokens: Sequence[Token]
+    clauses: list[Clause]
+    triggers: list[Match]
+    dates: list[DateMention]
+    places: list[PlaceMention]
+    located: dict[int, Located]  # by index into places
+    actors: list[Match]
+    sources: list[Match]
+    excluded: set[int]  # tokens that cannot be counts (dates, landmarks)
+
+
+@dataclass
+class Candidate:
+    clauses: list[Clause]
+    sub: str
+    trigger: Match | None
+    strong: bool
+    anaphoric: bool = False
+    title: bool = False
+    location: Located | None = None
+    landmark: PlaceMention | None = None
+    place_evidence: list[PlaceMention] = field(default_factory=list)
+    own_place: bool = False
+    date: Resolved | None = None
+    date_mention: DateMention | None = None
+    own_date: bool = False  # the date is written in the event's own clauses
+    statements: list[list[Count]] = field(default_factory=list)
+    aggregate: bool = False
+    actors: list[Match] = field(default_factory=list)
+    inherited_type: bool = False
+
+
+def _distance_km(a: Located, b: Located) -> float:
+    from math import asin, cos, radians, sin, sqrt
+
+    la1, lo1, la2, lo2 = map(radians, (a.place.lat, a.place.lon, b.place.lat, b.place.lon))
+    h = sin((la2 - la1) / 2) ** 2 + cos(la1) * cos(la2) * sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * asin(sqrt(h))
+
+
+def trigger_status(tokens: Sequence[Token], m: Match, lang: LanguageData, lo: int) -> str:
+    """'event', 'negated' or 'background' for one trigger match."""
+    for j in range(max(lo, m.start - 3), m.start):
+        if any(f in lang.negation for f in forms(tokens[j].text)):
+            return "negated"
+    for j in range(max(lo, m.start - lang.background_reach), m.start):
+        b = lang.background.match_at(tokens, j)
+        if b is not None and b.end <= m.start:
+            return "background"
+    return "event"
+
+
+def _has(lex, tokens: Sequence[Token], lo: int, hi: int) -> bool:
+    return bool(lex.find(tokens, lo, hi))
+
+
+def resolve_type(cl: Clause, active: list[Match], tokens: Sequence[Token], lang: LanguageData,
+                 previous: str | None) -> tuple[str, Match | None, bool, bool]:
+    """(sub_event_type, trigger, strong, inherited)."""
+    strong = [m for m in active if m.payload[1] == "strong"]
+    if strong:
+        return strong[0].payload[0], strong[0], True, False
+    trig = active[0] if active else None
+    if _has(lang.air_context, tokens, cl.lo, cl.hi):
+        return "Air/drone strike", trig, False, False
+    if _has(lang.artillery_context, tokens, cl.lo, cl.hi):
+        return "Shelling/artillery/missile attack", trig, False, False
+    if trig is not None and trig.payload[2] in lang.weak_defaults:
+        return lang.weak_defaults[trig.payload[2]], trig, False, False
+    if previous is not None:
+        return previous, trig, False, True
+    return (trig.payload[0] if trig else "Shelling/artillery/missile attack"), trig, False, True
+
+
+def _family(sub: str, lang: LanguageData) -> str:
+    return lang.event_types.get(sub, "Strategic developments")
+
+
+class Assembler:
+    def __init__(self, mentions: Mentions, lang: LanguageData, gaz: Gazetteer,
+                 published: dt.date | None):
+        self.m = mentions
+        self.lang = lang
+        self.gaz = gaz
+        self.published = published
+        years = [d.year for d in mentions.dates if d.year]
+        firsts = [d.first.year for d in mentions.dates if d.first and d.first.year]
+        self.year_hint = (years or firsts or [None])[0]
+        self.main_place = self._main_place()
+        self.admin1s = {(loc.place.country, loc.place.admin1_code)
+                        for loc in mentions.located.values() if loc.place.kind == "admin1"}
+        strong = Counter(t.payload[0] for t in mentions.triggers if t.payload[1] == "strong")
+        self.dominant = strong.most_common(1)[0][0] if strong else None
+
+    # -- report-level context -------------------------------------------------------------
+    def _main_place(self) -> Located | None:
+        settlements = Counter()
+        first: dict[str, Located] = {}
+        for k, loc in self.m.located.items():
+            pm = self.m.places[k]
+            if pm.origin:
+                continue
+            if is_settlement(loc.place) or loc.place.kind == "admin1":
+                weight = 2 if is_settlement(loc.place) else 1
+                settlements[loc.place.key] += weight
+                first.setdefault(loc.place.key, loc)
+        if not settlements:
+            return None
+        key = settlements.most_common(1)[0][0]
+        return first[key]
+
+    # -- clause reading ---------------------------------------------------------------------
+    def _in(self, items, cl: Clause):
+        return [x for x in items if cl.lo <= x.start < cl.hi]
+
+    def read(self) -> list[Candidate]:
+        tokens, lang = self.m.tokens, self.lang
+        events: list[Candidate] = []
+        period: tuple[Resolved, DateMention] | None = None
+        current_town: Located | None = None
+        last_date: tuple[Resolved, DateMention] | None = None
+        for cl in self.m.clauses:
+            if cl.dateline:
+                continue
+            triggers = self._in(self.m.triggers, cl)
+            status = {id(t): trigger_status(tokens, t, lang, cl.lo) for t in triggers}
+            active = [t for t in triggers if status[id(t)] == "event"]
+            quiet = [t for t in triggers if status[id(t)] != "event"]
+            place_idx = [k for k, pm in enumerate(self.m.places)
+                         if cl.lo <= pm.start < cl.hi and not pm.origin
+                         and not self._after_quiet(pm, triggers, quiet)]
+            counts = find_counts(tokens, cl.lo, cl.hi, lang, self.m.excluded)
+            dates = self._in(self.m.dates, cl)
+            period_here = next((d for d in dates if d.kind == "period"), None)
+            day_here = next((d for d in dates if d.kind in ("day", "relative", "weekday")), None)
+            same_day = any(d.kind == "same_day" for d in dates)
+            period_words = _has(lang.period_markers, tokens, cl.lo, cl.hi)
+            documented = _has(lang.documentation, tokens, cl.lo, cl.hi)
+
+            killing = bool(lang.casualty.find(tokens, cl.lo, cl.hi))
+            if not active and not (counts or killing):
+                if period_here is not None:
+                    r = resolve(period_here, self.published, self.year_hint)
+                    period = (r, period_here) if r else period
+                current_town = self._update_town(place_idx, current_town)
+                continue
+            if not active and not counts:
+                # a casualty word with no figure and no trigger (a headline's "kills
+                # children"): an event only when the clause says who struck from the air
+                if not _has(lang.air_context, tokens, cl.lo, cl.hi):
+                    current_town = self._update_town(place_idx, current_town)
+                    continue
+            previous = events[-1].sub if events else self.dominant
+            sub, trig, strong, inherited = resolve_type(cl, active, tokens, lang, previous)
+            if not active and events and counts and not self._has_own_settlement(place_idx):
+                # counts with no trigger and no new town: the last event, told again
+                ev = events[-1]
+                ev.clauses.append(cl)
+                ev.statements.append(counts)
+                continue
+            cand = Candidate([cl], sub, trig, strong, inherited_type=inherited, title=cl.title)
+            cand.anaphoric = trig is not None and _definite(tokens[trig.start].text)
+            cand.statements = [counts] if counts else []
+            cand.actors = [a for a in self._in(self.m.actors, cl)
+                           if not self._after_quiet(a, triggers, quiet)]
+            self._place(cand, place_idx, current_town)
+            current_town = self._update_town(place_idx, current_town)
+
+            is_period = period_here is not None or (period_words and day_here is None)
+            if is_period and not counts:
+                if period_here is not None:
+                    r = resolve(period_here, self.published, self.year_hint)
+                    period = (r, period_here) if r else period
+                continue
+            plural = trig is not None and trig.surface in lang.plural_triggers
+            cand.aggregate = bool(counts) and (is_period or (
+                documented and plural and not dates and not self._has_own_settlement(place_idx)))
+            cand.own_date = bool(dates)
+            if day_here is not None and not cand.aggregate:
+                r = resolve(day_here, self.published, self.year_hint)
+                cand.date, cand.date_mention = r, day_here
+            elif same_day and last_date is not None:
+                cand.date, cand.date_mention = last_date
+            elif period_here is not None:
+                r = resolve(period_here, self.published, self.year_hint)
+                if r:
+                    cand.date, cand.date_mention = r, period_here
+                    period = (r, period_here)
+            elif period is not None and (cand.aggregate or day_here is None):
+                cand.date, cand.date_mention = period
+            if cand.date is not None and cand.date.precision == 1:
+                last_date = (cand.date, cand.date_mention)
+            elif day_here is not None:
+                last_date = None
+            self._add(events, cand)
+        return self._drop_empty(events)
+
+    def _after_quiet(self, item, triggers: list[Match], quiet: list[Match]) -> bool:
+        """A mention that belongs to a negated or background trigger before it."""
+        before = [t for t in triggers if t.start < item.start]
+        return bool(before) and any(before[-1] is q for q in quiet)
+
+    def _has_own_settlement(self, place_idx: list[int]) -> bool:
+        return any(k in self.m.located and self.m.located[k].place.kind != "country"
+                   for k in place_idx)
+
+    def _rank(self, loc: Located) -> tuple[int, int]:
+        """Places that agree with the governorates the report names come first, then the
+        most specific."""
+        fits = not self.admin1s or (loc.place.country, loc.place.admin1_code) in self.admin1s
+        return (0 if fits else 1, _SPECIFICITY[loc.place.kind])
+
+    def _update_town(self, place_idx: list[int], current: Located | None) -> Located | None:
+        for k in place_idx:
+            loc = self.m.located.get(k)
+            if loc is not None and is_settlement(loc.place):
+                current = loc
+        return current
+
+    def _place(self, cand: Candidate, place_idx: list[int], current_town: Located | None) -> None:
+        best: Located | None = None
+        generic: PlaceMention | None = None
+        for k in place_idx:
+            pm = self.m.places[k]
+            cand.place_evidence.append(pm)
+            if pm.landmark:
+                cand.landmark = cand.landmark or pm
+                continue
+            if pm.generic:
+                generic = generic or pm
+                continue
+            loc = self.m.located.get(k)
+            if loc is None:
+                continue
+            if best is None or self._rank(loc) < self._rank(best):
+                best = loc
+        cand.own_place = bool(place_idx)
+        town = current_town or self.main_place
+        if best is not None and is_settlement(best.place):
+            cand.location = best
+        elif (generic is not None or cand.landmark is not None) and town is not None and (
+                best is None or _within(best, town)):
+            direction = generic.direction if generic else None
+            precision = 2 if direction or (generic and generic.vicinity) else 1
+            cand.location = Located(town.place, generic or cand.landmark, precision)
+        else:
+            cand.location = best
+
+    # -- coreference within the report -----------------------------------------------------
+    def _compatible(self, ev: Candidate, cand: Candidate) -> bool:
+        lang = self.lang
+        if ev.aggregate or cand.aggregate:
+            return False
+        if _family(ev.sub, lang) != _family(cand.sub, lang):
+            return False
+        if ev.date and cand.date and ev.date.precision == 1 and cand.date.precision == 1 \
+                and ev.date.start != cand.date.start:
+            return False
+        if ev.landmark and cand.landmark and _landmark_text(ev, self.m.tokens) != \
+                _landmark_text(cand, self.m.tokens):
+            return False
+        refers = cand.anaphoric or ev.title or cand.title
+        a, b = ev.location, cand.location
+        if a is None or b is None:
+            return refers and not (cand.own_place and b is not None)
+        if a.place.key == b.place.key:
+            return True
+        if not refers:
+            return False
+        if is_settlement(a.place) and is_settlement(b.place):
+            return _distance_km(a, b) <= _NEAR_KM
+        return _within(a, b) or _within(b, a)
+
+    def _add(self, events: list[Candidate], cand: Candidate) -> None:
+        for ev in reversed(events):
+            if self._compatible(ev, cand):
+                _merge(ev, cand)
+                return
+            if not ev.title:
+                break  # only the latest body event, or a headline, can be told again
+        events.append(cand)
+
+    def _drop_empty(self, events: list[Candidate]) -> list[Candidate]:
+        """An event with no place, date or figure of its own says nothing an analyst can
+        code; keep it only when it is the report's only event."""
+        def empty(e: Candidate) -> bool:
+            return not e.own_place and not e.own_date and not any(e.statements)
+        kept = [e for e in events if not empty(e)]
+        return kept if kept else events
+
+
+def _definite(word: str) -> bool:
+    """الغارات، بالغارة، والسيارة: a definite noun points back to something told before."""
+    return any(f.startswith("ال") and len(f) > 3 for f in forms(word))
+
+
+def _within(big: Located, small: Located) -> bool:
+    """``small`` lies inside ``big`` (a governorate, region or country)."""
+    b, s = big.place, small.place
+    if b.kind == "country":
+        return s.country == b.country
+    if b.kind == "admin1":
+        return s.country == b.country and s.admin1_code == b.admin1_code
+    if b.kind in ("region", "area"):
+        return s.country == b.country and (s.admin1_code == b.admin1_code or
+                                            _distance_km(big, small) <= 60)
+    return False
+
+
+def _landmark_text(c: Candidate, tokens: Sequence[Token]) -> str:
+    lm = c.landmark
+    return " ".join(t.text for t in tokens[lm.start:lm.end]) if lm else ""
+
+
+def _merge(ev: Candidate, cand: Candidate) -> None:
+    ev.clauses += cand.clauses
+    ev.statements += cand.statements
+    ev.actors += cand.actors
+    ev.place_evidence += cand.place_evidence
+    if cand.strong and not ev.strong:
+        ev.sub, ev.trigger, ev.strong = cand.sub, cand.trigger, True
+    if ev.title and not cand.title:
+        ev.title = False
+    a, b = ev.location, cand.location
+    if b is not None and (a is None or _SPECIFICITY[b.place.kind] < _SPECIFICITY[a.place.kind]
+                          or (a.place.key == b.place.key and b.precision < a.precision)):
+        ev.location = b
+    ev.landmark = ev.landmark or cand.landmark
+    ev.own_place = ev.own_place or cand.own_place
+    ev.own_date = ev.own_date or cand.own_date
+    if ev.date is None or (cand.date and cand.date.precision < ev.date.precision):
+        if cand.date is not None:
+            ev.date, ev.date_mention = cand.date, cand.date_mention

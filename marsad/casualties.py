@@ -1,0 +1,181 @@
+"""Casualty counts: who was killed or injured, how many, and how sure the text is.
+
+A count is a quantity (digits, number words, a vague word) with its noun, or a noun that
+counts itself (سيدة وطفل = 2, قتيلان = 2). It gets its kind (killed, injured, or the
+combined 'killed or injured') from the nearest casualty word before it, from a noun that
+says it (قتيلا), or from a verb right after it (سقطوا). A count no casualty word governs
+is not a casualty figure: strikes, ages, years and residents stay out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from marsad.lang import LanguageData
+from marsad.numbers import parse_quantity
+from marsad.tokens import Token
+
+CIVILIAN_CATS = ("civilian", "child", "woman")
+COMBATANT_CATS = ("combatant", "security")
+_KEYWORD_REACH = 12  # tokens between a casualty word and its count
+_CHAIN_REACH = 10  # tokens between counts joined by و that share one casualty word
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    start: int  # token span of the whole phrase
+    end: int
+    kind: str  # killed | injured | combined
+    low: int | None
+    high: int | None
+    vague: bool
+    cat: str  # civilian child woman combatant security person
+    subset: bool = False  # "among them": part of a count already made
+    additive: bool = False  # "in addition", "others": adds to the count before
+    update: bool = False  # "the toll rose to"
+    side_start: int | None = None  # token where the group the people belong to is named
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    start: int
+    end: int
+    low: int | None
+    high: int | None
+    vague: bool
+    cat: str
+    noun_kind: str | None
+    conj: bool  # starts with و
+    bare: bool = False  # a figure with no noun after it
+
+
+def _noun_at(tokens: Sequence[Token], j: int, lang: LanguageData):
+    if j < len(tokens) and tokens[j].text == "من":
+        j += 1
+    if j >= len(tokens):
+        return None
+    return lang.persons.match_at(tokens, j)
+
+
+def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
+             excluded: set[int]) -> list[_Phrase]:
+    """Every counted group of people in tokens[lo:hi], left to right."""
+    out: list[_Phrase] = []
+    i = lo
+    while i < hi:
+        if i in excluded:
+            i += 1
+            continue
+        conj = tokens[i].text.startswith("و")
+        q = parse_quantity(tokens, i, lang)
+        if q is not None and q.end <= hi and not any(k in excluded for k in range(q.start, q.end)):
+            if q.end < hi and lang.not_a_count.match_at(tokens, q.end) is not None:
+                i = q.end
+                continue
+            noun = _noun_at(tokens, q.end, lang)
+            if noun is not None and noun.end <= hi:
+                p = noun.payload
+                out.append(_Phrase(q.start, noun.end, q.low, q.high, q.vague, p["cat"],
+                                   p.get("kind"), conj))
+                i = noun.end
+                continue
+            if q.vague:  # "عشرات" with no people after it is not a count of people
+                i = q.end
+                continue
+            # a bare figure: "مقتل 4", "إلى 27"; kept only if a casualty word binds it
+            out.append(_Phrase(q.start, q.end, q.low, q.high, False, "person", None, conj, True))
+            i = q.end
+            continue
+        noun = lang.persons.match_at(tokens, i)
+        if noun is not None and noun.end <= hi:
+            p = noun.payload
+            if p["n"] is not None:
+                out.append(_Phrase(i, noun.end, p["n"], p["n"], False, p["cat"], p.get("kind"),
+                                   conj))
+            else:
+                # "مدنيين اثنين": the number follows the noun
+                after = parse_quantity(tokens, noun.end, lang) if noun.end < hi else None
+                if after is not None and not after.vague and after.low == after.high \
+                        and after.low is not None and after.low <= 10 \
+                        and not tokens[noun.end].is_digit:
+                    out.append(_Phrase(i, after.end, after.low, after.high, False, p["cat"],
+                                       p.get("kind"), conj))
+                    i = after.end
+                    continue
+                # a plural with no number: people, but no figure
+                out.append(_Phrase(i, noun.end, None, None, False, p["cat"], p.get("kind"), conj))
+            i = noun.end
+            continue
+        i += 1
+    return out
+
+
+def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
+                excluded: set[int]) -> list[Count]:
+    """Casualty counts in one clause. ``excluded``: tokens that are dates, places, actors."""
+    keywords = lang.casualty.find(tokens, lo, hi)
+    after_words = lang.after_count.find(tokens, lo, hi)
+    phrases = _phrases(tokens, lo, hi, lang, excluded | {k for m in keywords
+                                                          for k in range(m.start, m.end)
+                                                          if lang.persons.match_at(tokens, k) is None})
+    counts: list[Count] = []
+    prev: Count | None = None
+    for ph in phrases:
+        kind = ph.noun_kind
+        if kind is None or ph.cat == "other":
+            kw = None
+            for m in keywords:
+                if m.end <= ph.start and ph.start - m.end <= _KEYWORD_REACH:
+                    kw = m
+            chained = prev is not None and ph.conj and ph.start - prev.end <= _CHAIN_REACH
+            if kw is not None and chained and prev is not None and kw.end <= prev.start:
+                kind = prev.kind
+            elif kw is not None:
+                kind = kw.payload
+            elif chained and prev is not None:
+                kind = prev.kind
+            else:
+                for m in after_words:
+                    if 0 <= m.start - ph.end <= 2:
+                        kind = m.payload
+                        break
+        if kind is None:
+            continue
+        if ph.bare and not any(0 <= ph.start - m.end <= 3 for m in keywords) and \
+                not lang.toll_update.find(tokens, max(lo, ph.start - 8), ph.start):
+            continue
+        window = range(max(lo, ph.start - 3), ph.start)
+        subset = any(lang.subset.match_at(tokens, k) is not None
+                     and lang.subset.match_at(tokens, k).end <= ph.start for k in window)
+        additive = ph.cat == "other" or any(
+            lang.additive.match_at(tokens, k) is not None for k in
+            range(max(lo, ph.start - 4), min(hi, ph.end + 1)))
+        update = bool(lang.toll_update.find(tokens, max(lo, ph.start - 8), ph.start))
+        cat = ph.cat
+        if cat == "other":
+            cat = "person"
+        if ph.low is None and not ph.vague:
+            prev = Count(ph.start, ph.end, kind, None, None, False, cat, subset, additive, update)
+            continue  # people named but not counted: no figure
+        count = Count(ph.start, ph.end, kind, ph.low, ph.high, ph.vague, cat, subset, additive,
+                      update, ph.end if cat in COMBATANT_CATS else None)
+        counts.append(count)
+        prev = count
+    counts += _same_as(tokens, lo, hi, lang, counts)
+    return counts
+
+
+def _same_as(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
+             counts: list[Count]) -> list[Count]:
+    """"11 قتيلا ومثلهم جرحى": the same number again, of another kind."""
+    out = []
+    for m in lang.same_as.find(tokens, lo, hi):
+        before = [c for c in counts if c.end <= m.start and m.start - c.end <= 2]
+        kind_m = lang.persons.match_at(tokens, m.end) if m.end < hi else None
+        kw = lang.casualty.match_at(tokens, m.end) if m.end < hi else None
+        kind = (kind_m.payload.get("kind") if kind_m else None) or (kw.payload if kw else None)
+        if before and kind and kind != before[-1].kind:
+            end = kind_m.end if kind_m else kw.end
+            out.append(replace(before[-1], start=m.start, end=end, kind=kind, subset=False))
+    return out

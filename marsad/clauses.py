@@ -1,0 +1,70 @@
+"""Sentences and clauses: the units events are read from.
+
+A line break ends a sentence unless the line plainly goes on ("أكثر من 90" / "عنصر");
+inside a sentence, discourse openers (كما، فيما، في حين، وبحسب …) start a new clause,
+since Arabic news packs several strikes into one long sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marsad.lang import LanguageData
+from marsad.tokens import Token
+
+_ENDERS = set(".!?؟;؛")
+_TITLE_MAX_TOKENS = 25
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    index: int
+    lo: int  # token range [lo, hi)
+    hi: int
+    sentence: int
+    title: bool = False  # a headline: it repeats the body, it adds no new event by itself
+    dateline: bool = False  # a short line near the top that only carries a date
+
+
+def _boundary(gap: str, prev: Token, lang: LanguageData) -> tuple[bool, bool]:
+    """(sentence ends here, it ended at a line break without punctuation)."""
+    if any(ch in _ENDERS for ch in gap) or "//" in gap:
+        return True, False
+    if "\n" in gap:
+        if prev.text in lang.line_joiners or prev.is_digit:
+            return False, False
+        return True, True
+    return False, False
+
+
+def split_clauses(tokens: Sequence[Token], text: str, lang: LanguageData) -> list[Clause]:
+    if not tokens:
+        return []
+    sentences: list[tuple[int, int, bool]] = []  # lo, hi, ended by a bare line break
+    lo = 0
+    for k in range(1, len(tokens)):
+        ends, bare = _boundary(text[tokens[k - 1].end:tokens[k].start], tokens[k - 1], lang)
+        if ends:
+            sentences.append((lo, k, bare))
+            lo = k
+    tail = text[tokens[-1].end:]
+    sentences.append((lo, len(tokens), "\n" in tail or not tail.strip()))
+
+    clauses: list[Clause] = []
+    body_started = False
+    for s, (lo, hi, bare) in enumerate(sentences):
+        n = hi - lo
+        top = s < 3 and not body_started
+        dateline = top and n <= 8 and any(t.is_digit and len(t.text) == 4 for t in tokens[lo:hi])
+        title = top and bare and n <= _TITLE_MAX_TOKENS and not dateline and s == 0
+        if not title and not dateline:
+            body_started = True
+        start = lo
+        for k in range(lo + 1, hi):
+            m = lang.clause_openers.match_at(tokens, k)
+            if m is not None and k - start >= 3:
+                clauses.append(Clause(len(clauses), start, k, s, title, dateline))
+                start = k
+        clauses.append(Clause(len(clauses), start, hi, s, title, dateline))
+    return clauses

@@ -1,0 +1,247 @@
+"""Date mentions: calendar dates, relative days, weekdays, 'the same day', and periods.
+
+Finding and resolving are separate: a mention records what the text says; resolution
+needs the publication date (for 'yesterday', 'on Thursday') and returns ACLED's time
+precision (1 day, 2 week, 3 month or longer). With no anchor, a relative date is unknown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marsad.lang import LanguageData
+from marsad.tokens import Token
+
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b|\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int  # token span
+    end: int
+    kind: str  # day | month | relative | weekday | same_day | period
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    offset: int | None = None  # relative days
+    weekday: int | None = None
+    past: bool = False
+    first: DateMention | None = None  # periods
+    last: DateMention | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    start: dt.date
+    end: dt.date
+    precision: int
+
+
+def _year_at(tokens: Sequence[Token], i: int, lang: LanguageData) -> tuple[int, int] | None:
+    if i < len(tokens) and tokens[i].text in ("عام", "سنه", "العام"):
+        i += 1
+    if i < len(tokens) and tokens[i].is_digit and len(tokens[i].text) == 4:
+        y = int(tokens[i].text)
+        if 1900 <= y <= 2100:
+            return y, i + 1
+    return None
+
+
+def _day_at(tokens: Sequence[Token], i: int, lang: LanguageData) -> tuple[int, int] | None:
+    t = tokens[i]
+    if t.is_digit:
+        v = int(t.text) if t.text.isdigit() else 0
+        return (v, i + 1) if 1 <= v <= 31 else None
+    if t.text in lang.ordinal_tens:
+        return lang.ordinal_tens[t.text], i + 1
+    if t.text in lang.ordinal_units:
+        v = lang.ordinal_units[t.text]
+        j = i + 1
+        if j < len(tokens) and tokens[j].text in lang.ordinal_teen and v < 10:
+            return v + 10, j + 1
+        if j < len(tokens) and tokens[j].text[:1] == "و" and tokens[j].text[1:] in lang.ordinal_tens:
+            return v + lang.ordinal_tens[tokens[j].text[1:]], j + 1
+        return v, j
+    return None
+
+
+def _month_at(tokens: Sequence[Token], i: int, lang: LanguageData) -> tuple[int, int] | None:
+    if i < len(tokens) and tokens[i].text == "من":
+        i += 1
+    if i >= len(tokens):
+        return None
+    m = lang.months.match_at(tokens, i)
+    if m is None:
+        return None
+    end = m.end
+    # "تموز/يوليو": a second name for the same month
+    if end < len(tokens):
+        m2 = lang.months.match_at(tokens, end)
+        if m2 is not None and m2.payload == m.payload:
+            end = m2.end
+    return m.payload, end
+
+
+def _calendar(tokens: Sequence[Token], i: int, lang: LanguageData) -> DateMention | None:
+    day = _day_at(tokens, i, lang)
+    if day is not None:
+        month = _month_at(tokens, day[1], lang)
+        if month is not None:
+            year = _year_at(tokens, month[1], lang)
+            end = year[1] if year else month[1]
+            return DateMention(i, end, "day", day[0], month[0], year[0] if year else None)
+    month = _month_at(tokens, i, lang) if tokens[i].text != "من" else None
+    if month is not None:
+        year = _year_at(tokens, month[1], lang)
+        if year is not None:
+            return DateMention(i, year[1], "month", None, month[0], year[0])
+    return None
+
+
+def _relative(tokens: Sequence[Token], i: int, lang: LanguageData) -> DateMention | None:
+    m = lang.relative_days.match_at(tokens, i)
+    if m is None:
+        return None
+    if m.end < len(tokens) and tokens[m.end].text in lang.not_a_date_after:
+        return None
+    for back in (1, 2):
+        if i - back >= 0 and lang.not_a_date_before.match_at(tokens, i - back) is not None \
+                and lang.not_a_date_before.match_at(tokens, i - back).end == i:
+            return None
+    end = m.end
+    wd = lang.weekdays.match_at(tokens, end) if end < len(tokens) else None
+    if wd is not None:
+        end = wd.end
+    return DateMention(i, end, "relative", offset=m.payload)
+
+
+def _weekday(tokens: Sequence[Token], i: int, lang: LanguageData) -> DateMention | None:
+    m = lang.weekdays.match_at(tokens, i)
+    if m is None:
+        return None
+    start = i
+    if i > 0:
+        part = lang.day_parts.match_at(tokens, i - 1)
+        if part is not None and part.end == i:
+            start = i - 1
+        elif i > 1:
+            part = lang.day_parts.match_at(tokens, i - 2)
+            if part is not None and part.end == i:
+                start = i - 2
+    end = m.end
+    past = end < len(tokens) and tokens[end].text in lang.past_markers
+    if past:
+        end += 1
+    if tokens[i].text in lang.weekday_needs_cue and start == i and not past:
+        return None
+    return DateMention(start, end, "weekday", weekday=m.payload, past=past)
+
+
+def find_dates(tokens: Sequence[Token], text: str, lang: LanguageData) -> list[DateMention]:
+    """All date mentions in order; two dates joined as 'from X until Y' become one period."""
+    found: list[DateMention] = []
+    by_char = {t.start: k for k, t in enumerate(tokens)}
+    numeric: dict[int, DateMention] = {}
+    for m in _NUMERIC.finditer(text):
+        if m.group(1):
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        else:
+            y, mo, d = int(m.group(4)), int(m.group(5)), int(m.group(6))
+        k = by_char.get(m.start())
+        if k is None or not (1 <= mo <= 12 and 1 <= d <= 31):
+            continue
+        k_end = k
+        while k_end < len(tokens) and tokens[k_end].end <= m.end():
+            k_end += 1
+        numeric[k] = DateMention(k, k_end, "day", d, mo, y)
+    i = 0
+    while i < len(tokens):
+        mention = numeric.get(i)
+        if mention is None:
+            same = lang.same_day.match_at(tokens, i)
+            if same is not None:
+                mention = DateMention(i, same.end, "same_day")
+        if mention is None:
+            mention = _calendar(tokens, i, lang) or _relative(tokens, i, lang) \
+                or _weekday(tokens, i, lang)
+        if mention is not None:
+            found.append(mention)
+            i = mention.end
+        else:
+            i += 1
+    return _join_periods(found, tokens, lang)
+
+
+def _join_periods(found: list[DateMention], tokens: Sequence[Token],
+                  lang: LanguageData) -> list[DateMention]:
+    out: list[DateMention] = []
+    k = 0
+    while k < len(found):
+        a = found[k]
+        if a.kind in ("day", "month") and k + 1 < len(found):
+            b = found[k + 1]
+            gap = range(a.end, b.start)
+            joiner = any(lang.period_end.match_at(tokens, g) is not None for g in gap)
+            if b.kind in ("day", "month") and len(gap) <= 2 and joiner:
+                start = a.start
+                for back in (3, 2, 1):
+                    if a.start - back >= 0:
+                        m = lang.period_start.match_at(tokens, a.start - back)
+                        if m is not None and m.end == a.start:
+                            start = a.start - back
+                            break
+                out.append(DateMention(start, b.end, "period", first=a, last=b))
+                k += 2
+                continue
+        out.append(a)
+        k += 1
+    return out
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def resolve(m: DateMention, published: dt.date | None, year_hint: int | None) -> Resolved | None:
+    """Turn a mention into dates. ``year_hint``: a year written elsewhere in the report."""
+    try:
+        if m.kind == "period" and m.first and m.last:
+            a = resolve(m.first, published, year_hint)
+            b = resolve(m.last, published, (a.start.year if a else year_hint))
+            if a is None or b is None or b.end < a.start:
+                return None
+            span = (b.end - a.start).days
+            return Resolved(a.start, b.end, 2 if span <= 7 else 3)
+        if m.kind in ("day", "month"):
+            year = m.year
+            if year is None:
+                if published is not None:
+                    year = published.year
+                    if dt.date(year, m.month, m.day or 1) > published + dt.timedelta(days=2):
+                        year -= 1
+                else:
+                    year = year_hint
+            if year is None:
+                return None
+            if m.kind == "month":
+                return Resolved(dt.date(year, m.month, 1), _last_day(year, m.month), 3)
+            d = dt.date(year, m.month, m.day)
+            return Resolved(d, d, 1)
+        if published is None:
+            return None
+        if m.kind == "relative":
+            d = published + dt.timedelta(days=m.offset or 0)
+            return Resolved(d, d, 1)
+        if m.kind == "weekday":
+            back = (published.weekday() - (m.weekday or 0)) % 7
+            if back == 0 and m.past:
+                back = 7
+            d = published - dt.timedelta(days=back)
+            return Resolved(d, d, 1)
+    except ValueError:  # 31 February and the like: not a date
+        return None
+    return None

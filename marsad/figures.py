@@ -1,0 +1,103 @@
+"""Casualty arithmetic: from the counts an event's clauses state to its figures.
+
+Within one statement, parts add up (4 fighters + 2 security men + 4 civilians = 10) and
+"among them" counts are parts, not additions. Across statements of the same event
+(the lead and the body, two sources), the figures form a range: min is the lowest
+reliable figure, max the highest. A later "the toll rose to" replaces what came before.
+A precise figure beats a vague one; a vague one alone is coded and flagged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.casualties import CIVILIAN_CATS, COMBATANT_CATS, Count
+
+FIELDS = ("killed", "civilians", "children", "women", "combatants", "injured", "combined")
+
+
+@dataclass
+class Figure:
+    low: int | None = None
+    high: int | None = None
+    vague: bool = False
+    counts: list[Count] = field(default_factory=list)
+
+
+def _sum(counts: list[Count]) -> tuple[int | None, int | None, bool, list[Count]]:
+    precise = [c for c in counts if not c.vague and c.low is not None]
+    if precise:
+        low = sum(c.low for c in precise)
+        high = None if any(c.high is None for c in precise) else sum(c.high for c in precise)
+        return low, high, False, precise
+    vague = [c for c in counts if c.vague and c.low is not None]
+    if vague:
+        return sum(c.low for c in vague), None, True, vague
+    return None, None, False, []
+
+
+def _statement_variants(counts: list[Count]) -> list[list[Count]]:
+    """Split one statement where it repeats a figure for the same group without saying
+    'in addition' (two sources in one sentence): each repetition is an alternative."""
+    base: list[Count] = []
+    alternatives: list[Count] = []
+    for c in counts:
+        same = [b for b in base if b.kind == c.kind and b.cat == c.cat and b.subset == c.subset]
+        if same and not c.additive and c.cat != "person":
+            alternatives.append(c)
+        elif same and not c.additive and c.cat == "person" and not c.subset:
+            alternatives.append(c)
+        else:
+            base.append(c)
+    variants = [base]
+    for alt in alternatives:
+        variant = [alt if (b.kind == alt.kind and b.cat == alt.cat and b.subset == alt.subset)
+                   else b for b in base]
+        variants.append(variant)
+    return variants
+
+
+def statement_figures(counts: list[Count]) -> dict[str, tuple]:
+    killed = [c for c in counts if c.kind == "killed"]
+    whole = [c for c in killed if not c.subset]
+    out: dict[str, tuple] = {}
+    out["killed"] = _sum(whole)
+
+    def group(cats: tuple[str, ...]) -> tuple:
+        direct = [c for c in whole if c.cat in cats]
+        parts = [c for c in killed if c.subset and c.cat in cats]
+        return _sum(direct) if direct else _sum(parts)
+
+    out["civilians"] = group(CIVILIAN_CATS)
+    out["children"] = group(("child",))
+    out["women"] = group(("woman",))
+    out["combatants"] = group(COMBATANT_CATS)
+    out["injured"] = _sum([c for c in counts if c.kind == "injured" and not c.subset])
+    out["combined"] = _sum([c for c in counts if c.kind == "combined" and not c.subset])
+    return out
+
+
+def event_figures(statements: list[list[Count]]) -> dict[str, Figure]:
+    per_statement: list[dict[str, tuple]] = []
+    for counts in statements:
+        for variant in _statement_variants(counts):
+            per_statement.append(statement_figures(variant))
+        if any(c.update for c in counts):
+            # "the toll rose to": the newest figure replaces the earlier ones
+            per_statement = per_statement[-len(_statement_variants(counts)):]
+    figures: dict[str, Figure] = {}
+    for name in FIELDS:
+        values = [s[name] for s in per_statement if s[name][0] is not None]
+        precise = [v for v in values if not v[2]]
+        fig = Figure()
+        if precise:
+            fig.low = min(v[0] for v in precise)
+            highs = [v[1] for v in precise]
+            fig.high = None if any(h is None for h in highs) else max(highs)
+            fig.counts = [c for v in precise for c in v[3]]
+        elif values:
+            fig.low = min(v[0] for v in values)
+            fig.vague = True
+            fig.counts = [c for v in values for c in v[3]]
+        figures[name] = fig
+    return figures

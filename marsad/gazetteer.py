@@ -1,0 +1,95 @@
+"""The bundled gazetteer: GeoNames places with Arabic names, governorates, countries and
+hand-written additions (villages, neighbourhoods, regions), all offline.
+
+Files live in ``marsad/gazetteer/``; ``geonames_ar.tsv`` is generated (see
+scripts/build_gazetteer.py), the others are hand-written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from marsad.lexicon import Lexicon
+from marsad.normalise import normalise_word
+
+# Kinds from most to least specific; geo_precision follows ACLED (1 town, 2 near/part, 3 region).
+SETTLEMENT_KINDS = ("neighbourhood", "village", "town", "city")
+PRECISION = {"neighbourhood": 1, "village": 1, "town": 1, "city": 1, "area": 2,
+             "admin1": 3, "region": 3, "country": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    key: str  # stable id: "gn:<geonameid>", "add:<row>", "adm:<cc>.<code>", "cc:<cc>"
+    name_ar: str
+    name_en: str | None
+    country: str
+    admin1_code: str | None
+    lat: float
+    lon: float
+    kind: str
+    population: int
+    trusted: bool  # hand-curated: safe to match without a cue word
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    text = resources.files("marsad").joinpath("gazetteer", name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self.admin1_names: dict[tuple[str, str], str] = {}
+        self.country_names: dict[str, str] = {}
+        places: list[tuple[str, Place]] = []
+        for cc, code, name_en, names_ar, lat, lon in _rows("admin1.tsv"):
+            self.admin1_names[(cc, code)] = name_en
+            for n in names_ar.split("|"):
+                places.append((n, Place(f"adm:{cc}.{code}", names_ar.split("|")[0], name_en, cc, code, float(lat),
+                                        float(lon), "admin1", 0, True)))
+        for cc, name_en, names_ar, lat, lon in _rows("countries.tsv"):
+            self.country_names[cc] = name_en
+            for n in names_ar.split("|"):
+                places.append((n, Place(f"cc:{cc}", names_ar.split("|")[0], name_en, cc, None, float(lat),
+                                        float(lon), "country", 0, True)))
+        for k, (names_ar, cc, lat, lon, kind, adm) in enumerate(_rows("additions.tsv")):
+            names = names_ar.split("|")
+            for n in names:
+                places.append((n, Place(f"add:{k}", names[0], None, cc, adm or None, float(lat),
+                                        float(lon), kind, 0, True)))
+        for gid, name_ar, name_en, cc, adm, lat, lon, pop in _rows("geonames_ar.tsv"):
+            pop_i = int(pop)
+            kind = "city" if pop_i >= 100_000 else "town" if pop_i >= 5_000 else "village"
+            places.append((name_ar, Place(f"gn:{gid}", name_ar, name_en, cc, adm, float(lat),
+                                          float(lon), kind, pop_i, False)))
+        self.size = len(places)
+        entries: list[tuple[str, Place]] = []
+        for name, place in places:
+            entries.append((name, place))
+            if " " in name:  # a lost space: جسرالشغور
+                entries.append((name.replace(" ", ""), place))
+        by_name: dict[str, list[Place]] = {}
+        for name, place in entries:
+            bucket = by_name.setdefault(normalise_word(name), [])
+            if all(p.key != place.key for p in bucket):
+                bucket.append(place)
+        self.by_name = by_name
+        self.lexicon = Lexicon((name, tuple(cands)) for name, cands in by_name.items())
+
+    def admin1_name(self, country: str | None, code: str | None) -> str | None:
+        if not country or not code:
+            return None
+        return self.admin1_names.get((country, code))
+
+    def lookup(self, name: str) -> tuple[Place, ...]:
+        return tuple(self.by_name.get(normalise_word(name), ()))
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    return Gazetteer()

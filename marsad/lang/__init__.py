@@ -1,0 +1,198 @@
+"""Language data, one folder per language (``lang/ar/``), one concern per file.
+
+:func:`load` reads the JSON files once and builds the lexicons the mention finders use;
+the finders themselves hold no words of any language.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from marsad.lexicon import Lexicon
+from marsad.normalise import normalise_word
+
+
+def _read(code: str, name: str) -> dict[str, Any]:
+    path = resources.files("marsad.lang").joinpath(code, f"{name}.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _norm_set(words: list[str]) -> frozenset[str]:
+    return frozenset(normalise_word(w) for w in words)
+
+
+def _lex(words: list[str], payload: Any = True) -> Lexicon:
+    return Lexicon((w, payload) for w in words)
+
+
+def _lex_map(mapping: dict[str, Any]) -> Lexicon:
+    return Lexicon((k, v) for k, v in mapping.items() if not k.startswith("_"))
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    code: str
+    raw: dict[str, dict[str, Any]]
+    # numbers
+    number_words: Lexicon
+    teen_suffix: frozenset[str]
+    vague: Lexicon
+    modifiers: Lexicon
+    post_modifiers: Lexicon
+    # casualties
+    casualty: Lexicon
+    after_count: Lexicon
+    same_as: Lexicon
+    toll_update: Lexicon
+    subset: Lexicon
+    additive: Lexicon
+    not_a_count: Lexicon
+    persons: Lexicon
+    combatant_roles: frozenset[str]
+    name_starts: frozenset[str]
+    # events
+    triggers: Lexicon
+    weak_defaults: dict[str, str]
+    event_types: dict[str, str]
+    plural_triggers: frozenset[str]
+    air_context: Lexicon
+    artillery_context: Lexicon
+    # dates
+    months: Lexicon
+    ambiguous_months: frozenset[str]
+    weekdays: Lexicon
+    weekday_needs_cue: frozenset[str]
+    day_parts: Lexicon
+    past_markers: frozenset[str]
+    relative_days: Lexicon
+    same_day: Lexicon
+    ordinal_units: dict[str, int]
+    ordinal_teen: frozenset[str]
+    ordinal_tens: dict[str, int]
+    period_start: Lexicon
+    period_end: Lexicon
+    not_a_date_after: frozenset[str]
+    not_a_date_before: Lexicon
+    # actors and sources
+    actors: Lexicon
+    actor_table: dict[str, dict[str, Any]]
+    civilians_name: str
+    target_cues: frozenset[str]
+    sources: Lexicon
+    # places
+    settlement_cues: Lexicon
+    landmarks: Lexicon
+    landmark_stop: frozenset[str]
+    directions: Lexicon
+    vicinity: Lexicon
+    generic_refs: Lexicon
+    origin_cues: Lexicon
+    glued_prefixes: tuple[str, ...]
+    not_places: frozenset[str]
+    # discourse
+    clause_openers: Lexicon
+    line_joiners: frozenset[str]
+    negation: frozenset[str]
+    background: Lexicon
+    background_reach: int
+    period_markers: Lexicon
+    documentation: Lexicon
+    # language identification
+    arabic_only: frozenset[str]
+    foreign_letters: dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=4)
+def load(code: str = "ar") -> LanguageData:
+    raw = {name: _read(code, name) for name in
+           ("numbers", "casualties", "persons", "triggers", "dates", "actors", "sources",
+            "places", "discourse", "language")}
+    num, cas, per, trg, dat = (raw[k] for k in ("numbers", "casualties", "persons", "triggers",
+                                                 "dates"))
+    act, src, plc, dis, lng = (raw[k] for k in ("actors", "sources", "places", "discourse",
+                                                 "language"))
+
+    number_entries: list[tuple[str, Any]] = []
+    for group in ("units", "tens", "hundreds", "thousands"):
+        number_entries += [(w, (group, v)) for w, v in num[group].items()]
+
+    casualty_entries = [(w, "combined") for w in cas["combined"]]
+    casualty_entries += [(w, "killed") for w in cas["killed"]]
+    casualty_entries += [(w, "injured") for w in cas["injured"]]
+    after = [(w, "killed") for w in cas["after_count_killed"]]
+    after += [(w, "injured") for w in cas["after_count_injured"]]
+
+    trigger_entries = [(w, (t["sub"], t["strength"], normalise_word(w)))
+                       for t in trg["triggers"] for w in t["words"]]
+    actor_table = {a["id"]: a for a in act["actors"]}
+    actor_entries = [(alias, a["id"]) for a in act["actors"] for alias in a["aliases"]]
+    source_entries = [(alias, (s["name"], s["kind"])) for s in src["sources"]
+                      for alias in s["aliases"]]
+
+    return LanguageData(
+        code=code,
+        raw=raw,
+        number_words=Lexicon(number_entries),
+        teen_suffix=_norm_set(num["teen_suffix"]),
+        vague=_lex_map(num["vague"]),
+        modifiers=_lex_map(num["modifiers"]),
+        post_modifiers=_lex_map(num["post_modifiers"]),
+        casualty=Lexicon(casualty_entries),
+        after_count=Lexicon(after),
+        same_as=_lex(cas["same_as"]),
+        toll_update=_lex(cas["toll_update"]),
+        subset=_lex(cas["subset"]),
+        additive=_lex(cas["additive"]),
+        not_a_count=_lex(cas["not_a_count"]),
+        persons=_lex_map(per["nouns"]),
+        combatant_roles=_norm_set(per["combatant_roles"]),
+        name_starts=_norm_set(per["name_starts"]),
+        triggers=Lexicon(trigger_entries),
+        weak_defaults={normalise_word(k): v for k, v in trg["weak_defaults"].items()},
+        event_types=dict(trg["event_types"]),
+        plural_triggers=_norm_set(trg["plural_forms"]),
+        air_context=_lex(trg["air_context"]),
+        artillery_context=_lex(trg["artillery_context"]),
+        months=_lex_map(dat["months"]),
+        ambiguous_months=_norm_set(dat["ambiguous_months"]),
+        weekdays=_lex_map(dat["weekdays"]),
+        weekday_needs_cue=_norm_set(dat["weekday_needs_cue"]),
+        day_parts=_lex(dat["day_parts"]),
+        past_markers=_norm_set(dat["past_markers"]),
+        relative_days=_lex_map(dat["relative"]),
+        same_day=_lex(dat["same_day"]),
+        ordinal_units={normalise_word(k): v for k, v in dat["ordinal_units"].items()},
+        ordinal_teen=_norm_set(dat["ordinal_teen"]),
+        ordinal_tens={normalise_word(k): v for k, v in dat["ordinal_tens"].items()},
+        period_start=_lex(dat["period_start"]),
+        period_end=_lex(dat["period_end"]),
+        not_a_date_after=_norm_set(dat["not_a_date_after"]),
+        not_a_date_before=_lex(dat["not_a_date_before"]),
+        actors=Lexicon(actor_entries),
+        actor_table=actor_table,
+        civilians_name=act["civilians_name"],
+        target_cues=_norm_set(act["target_cues"]),
+        sources=Lexicon(source_entries),
+        settlement_cues=_lex_map(plc["settlement_cues"]),
+        landmarks=_lex(plc["landmarks"]),
+        landmark_stop=_norm_set(plc["landmark_stop"]),
+        directions=_lex_map(plc["directions"]),
+        vicinity=_lex(plc["vicinity"]),
+        generic_refs=_lex_map(plc["generic_refs"]),
+        origin_cues=_lex(plc["origin_cues"]),
+        glued_prefixes=tuple(sorted(_norm_set(plc["glued_prefixes"]), key=len, reverse=True)),
+        not_places=_norm_set(plc["not_places"]),
+        clause_openers=_lex(dis["clause_openers"]),
+        line_joiners=_norm_set(dis["line_joiners"]),
+        negation=_norm_set(dis["negation"]),
+        background=_lex(dis["background"]),
+        background_reach=int(dis["background_reach"]),
+        period_markers=_lex(dis["period_markers"]),
+        documentation=_lex(dis["documentation"]),
+        arabic_only=frozenset(lng["arabic_only"]),
+        foreign_letters={k: frozenset(v) for k, v in lng["foreign"].items()},
+    )

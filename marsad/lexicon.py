@@ -1,0 +1,91 @@
+"""Phrase lookup over tokens: the one matching mechanism every language file goes through.
+
+A phrase is a sequence of normalised words; a word ending in ``*`` matches any word that
+starts with it. The first word may carry clitics (see :func:`marsad.tokens.forms`).
+At each position the longest phrase wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from marsad.normalise import normalise_word
+from marsad.tokens import Token, forms
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    payload: Any
+    surface: str  # the matched normalised phrase
+
+
+class Lexicon:
+    def __init__(self, entries: Iterable[tuple[str, Any]]):
+        self._exact: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        self._prefix: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        self._prefix_lengths: set[int] = set()
+        self.size = 0
+        for phrase, payload in entries:
+            words = tuple(normalise_word(phrase).replace("-", " - ").split())
+            if not words:
+                continue
+            self.size += 1
+            head = words[0]
+            if head.endswith("*"):
+                key = head[:-1]
+                self._prefix.setdefault(key, []).append((words, payload))
+                self._prefix_lengths.add(len(key))
+            else:
+                self._exact.setdefault(head, []).append((words, payload))
+        for table in (self._exact, self._prefix):
+            for cands in table.values():
+                cands.sort(key=lambda c: -len(c[0]))
+
+    @staticmethod
+    def _word_ok(pattern: str, word: str) -> bool:
+        if pattern.endswith("*"):
+            return word.startswith(pattern[:-1])
+        return pattern == word
+
+    def match_at(self, tokens: Sequence[Token], i: int) -> Match | None:
+        best: Match | None = None
+        for form in forms(tokens[i].text):
+            cands = list(self._exact.get(form, ()))
+            for n in self._prefix_lengths:
+                if len(form) >= n and form[:n] in self._prefix:
+                    cands.extend(self._prefix[form[:n]])
+            for words, payload in cands:
+                n = len(words)
+                if best is not None and n <= best.end - best.start:
+                    continue
+                if i + n > len(tokens):
+                    continue
+                if n > 1 and not all(self._word_ok(words[k], tokens[i + k].text)
+                                     for k in range(1, n)):
+                    continue
+                if words[0].endswith("*") and not form.startswith(words[0][:-1]):
+                    continue
+                best = Match(i, i + n, payload, " ".join(words))
+        return best
+
+    def find(self, tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> list[Match]:
+        """Non-overlapping longest matches, left to right, within tokens[lo:hi]."""
+        hi = len(tokens) if hi is None else hi
+        out: list[Match] = []
+        i = lo
+        while i < hi:
+            m = self.match_at(tokens, i)
+            if m is not None and m.end <= hi:
+                out.append(m)
+                i = m.end
+            else:
+                i += 1
+        return out
+
+    def __contains__(self, word: str) -> bool:
+        return any(f in self._exact and any(len(w) == 1 for w, _ in self._exact[f])
+                   for f in forms(word))

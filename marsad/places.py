@@ -1,0 +1,149 @@
+"""Place mentions: gazetteer names, landmarks, and the words around them.
+
+A mention records what the text says (a name, its cue word such as مدينة or ريف, a
+direction such as شمالي, whether it is someone's origin rather than where something
+happened); choosing among same-named places is left to :mod:`marsad.geocode`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marsad.gazetteer import Gazetteer, Place
+from marsad.lang import LanguageData
+from marsad.tokens import Token, forms
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int  # token span of the name (cue words excluded)
+    end: int
+    candidates: tuple[Place, ...]  # empty for a landmark or a generic reference
+    cue: str | None = None  # settlement cue kind: city, village, admin1, countryside...
+    direction: str | None = None
+    vicinity: bool = False
+    origin: bool = False
+    landmark: bool = False
+    generic: str | None = None  # "المدينة" and the like: refers to a town named before
+
+
+def _cue_before(tokens: Sequence[Token], i: int, lang: LanguageData) -> tuple[str | None, int]:
+    """The settlement cue word right before token i (or glued to it), and where it starts."""
+    for back in (1, 2):
+        j = i - back
+        if j < 0:
+            break
+        m = lang.settlement_cues.match_at(tokens, j)
+        if m is not None and m.end == i:
+            return m.payload, j
+    return None, i
+
+
+def _context(tokens: Sequence[Token], lo: int, lang: LanguageData) -> tuple[str | None, bool, bool]:
+    direction, vicinity, origin = None, False, False
+    for back in (1, 2, 3):
+        j = lo - back
+        if j < 0:
+            break
+        d = lang.directions.match_at(tokens, j)
+        if d is not None and d.end in (lo, lo - 1) and direction is None:
+            direction = d.payload
+        v = lang.vicinity.match_at(tokens, j)
+        if v is not None and v.end >= lo - 1:
+            vicinity = True
+    # origin: "نازحين من تدمر", "القادمين من الريف"
+    if lo > 0 and tokens[lo - 1].text == "من" or (lo > 0 and tokens[lo].text.startswith("من")):
+        for j in range(max(0, lo - 5), lo):
+            if lang.origin_cues.match_at(tokens, j) is not None:
+                origin = True
+                break
+    return direction, vicinity, origin
+
+
+def _glued(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageData):
+    """A direction or cue word that lost its space: جنوبيبغداد."""
+    word = tokens[i].text
+    for prefix in lang.glued_prefixes:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 3:
+            for f in forms(rest):
+                cands = gaz.by_name.get(f)
+                if cands:
+                    return prefix, tuple(cands)
+    return None
+
+
+def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
+                blocked: set[int]) -> list[PlaceMention]:
+    """Place mentions in token order. ``blocked``: tokens already read as actors or sources."""
+    out: list[PlaceMention] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if i in blocked:
+            i += 1
+            continue
+        lm = lang.landmarks.match_at(tokens, i)
+        if lm is not None:
+            j = lm.end
+            while j < n and j - lm.end < 3 and j not in blocked:
+                t = tokens[j].text
+                conjunction = t[0] == "و" and not t.isdigit()  # "وبناء": the next item
+                if t in lang.landmark_stop or conjunction:
+                    break
+                if j > lm.end and gaz.lexicon.match_at(tokens, j) is not None:
+                    break
+                j += 1
+                if tokens[j - 1].is_digit:
+                    break
+            if j > lm.end:
+                direction, vicinity, origin = _context(tokens, i, lang)
+                out.append(PlaceMention(i, j, (), None, direction, vicinity, origin, True))
+                # a town named inside the landmark ("مطار حلب") is read below
+                i = lm.end
+                continue
+        generic = lang.generic_refs.match_at(tokens, i)
+        if generic is not None:  # "المدينة": the town named before, not Medina
+            direction, vicinity, origin = _context(tokens, i, lang)
+            out.append(PlaceMention(i, generic.end, (), None, direction, vicinity, origin,
+                                    generic=generic.payload))
+            i = generic.end
+            continue
+        m = gaz.lexicon.match_at(tokens, i)
+        glued_prefix = None
+        if m is None:
+            g = _glued(tokens, i, gaz, lang)
+            if g is None:
+                i += 1
+                continue
+            glued_prefix, cands, end = g[0], g[1], i + 1
+        else:
+            cands, end = m.payload, m.end
+        if any(k in blocked for k in range(i, end)):
+            i += 1
+            continue
+        cue_word = lang.settlement_cues.match_at(tokens, i)
+        if cue_word is not None and cue_word.end >= end:  # "مدينة" is a cue, not Medina
+            i += 1
+            continue
+        cue, _ = _cue_before(tokens, i, lang)
+        if glued_prefix is not None:
+            d = lang.directions.match_at([Token(glued_prefix, 0, 0)], 0)
+            direction = d.payload if d else None
+            cue_g = lang.settlement_cues.match_at([Token(glued_prefix, 0, 0)], 0)
+            cue = cue or (cue_g.payload if cue_g else None)
+            _, vicinity, origin = _context(tokens, i, lang)
+        else:
+            direction, vicinity, origin = _context(tokens, i, lang)
+        surface = " ".join(t.text for t in tokens[i:end])
+        word_forms = set(forms(tokens[i].text)) if end == i + 1 else {surface}
+        stop = any(f in lang.not_places for f in word_forms) or surface in lang.not_places
+        weak = all(not p.trusted and p.population < 20_000 for p in cands) and \
+            len(surface.replace(" ", "")) <= 4
+        if (stop or weak) and cue is None:
+            i = end
+            continue
+        out.append(PlaceMention(i, end, tuple(cands), cue, direction, vicinity, origin))
+        i = end
+    return out
