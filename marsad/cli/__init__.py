@@ -1,0 +1,24 @@
+"""The ``marsad`` command. Each sub-command parses its options and calls one library
+function; errors become one-line messages that say what to fix."""
+
+from __future__ import annotations
+
+import click
+
+from marsad import __version__
+from marsad.cli.evaluate import eval_command
+from marsad.cli.extract import extract_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="marsad")
+def cli() -> None:
+    """marsad: Arabic-first conflict-incident monitor."""
+
+
+cli.add_command(extract_command)
+cli.add_command(eval_command)
+
+
+def main() -> None:
+    cli()

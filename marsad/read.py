@@ -1,0 +1,118 @@
+"""Reading reports from disk: .txt, .html (trafilatura), .jsonl; folders recursively.
+
+Each input yields either a Report or a ReadError naming the file (and line) and what is
+wrong, so one bad file never stops the others. For HTML, the report text is the article
+text trafilatura extracts: evidence offsets point into that text, which is what is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from marsad.records import Report
+
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+
+
+@dataclass(frozen=True)
+class ReadError:
+    origin: str  # "path" or "path:line"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+
+def content_id(text: str) -> str:
+    """A stable id for a report's text: the same words always get the same id."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _decode(data: bytes, origin: str) -> str | ReadError:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return ReadError(origin, f"not UTF-8 text (invalid byte at offset {exc.start}); "
+                                 "convert it with iconv -t UTF-8")
+    if not text.strip():
+        return ReadError(origin, "empty file: no report text")
+    return text
+
+
+def _read_txt(path: Path, published: str | None, outlet: str | None) -> Iterator:
+    text = _decode(path.read_bytes(), str(path))
+    if isinstance(text, ReadError):
+        yield text
+        return
+    yield Report(path.stem, text, published, outlet, None, None, str(path))
+
+
+def _read_html(path: Path, published: str | None, outlet: str | None) -> Iterator:
+    import trafilatura
+
+    html = _decode(path.read_bytes(), str(path))
+    if isinstance(html, ReadError):
+        yield html
+        return
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    if doc is None or not (doc.text or "").strip():
+        yield ReadError(str(path), "no article text found in the HTML")
+        return
+    yield Report(path.stem, doc.text, published or doc.date, outlet or doc.sitename,
+                 doc.url, doc.title, str(path))
+
+
+def _read_jsonl(path: Path, published: str | None, outlet: str | None) -> Iterator:
+    data = _decode(path.read_bytes(), str(path))
+    if isinstance(data, ReadError):
+        yield data
+        return
+    for n, line in enumerate(data.splitlines(), start=1):
+        origin = f"{path}:{n}"
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ReadError(origin, f"not JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(obj, dict):
+            yield ReadError(origin, "expected a JSON object with a 'text' field")
+            continue
+        text = obj.get("text")
+        if not isinstance(text, str) or not text.strip():
+            yield ReadError(origin, "field 'text' is missing or empty")
+            continue
+        rid = obj.get("id") or f"{path.stem}-{n}"
+        yield Report(str(rid), text, published or obj.get("published"),
+                     outlet or obj.get("outlet"), obj.get("url"), obj.get("title"), origin)
+
+
+_READERS = {".txt": _read_txt, ".html": _read_html, ".htm": _read_html, ".jsonl": _read_jsonl}
+
+
+def read_inputs(paths: Iterable[str | Path], published: str | None = None,
+                outlet: str | None = None) -> Iterator[Report | ReadError]:
+    """Reports from files and folders, in the order given (folders sorted)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+            yield from read_inputs(files, published, outlet)
+            continue
+        if not path.exists():
+            yield ReadError(str(path), "no such file")
+            continue
+        reader = _READERS.get(path.suffix.lower())
+        if reader is None:
+            yield ReadError(str(path), f"unsupported file type '{path.suffix}'; "
+                                       f"use one of {', '.join(SUFFIXES)}")
+            continue
+        try:
+            yield from reader(path, published, outlet)
+        except OSError as exc:
+            yield ReadError(str(path), f"cannot read: {exc.strerror or exc}")
