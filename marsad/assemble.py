@@ -37,6 +37,7 @@ _NEAR_KM = 10.0
 class Mentions:
     """Everything found in one report, found once, in token order."""
 
+    text: str  # normalised report text
     tokens: Sequence[Token]
     clauses: list[Clause]
     triggers: list[Match]
@@ -125,6 +126,7 @@ class Assembler:
         years = [d.year for d in mentions.dates if d.year]
         firsts = [d.first.year for d in mentions.dates if d.first and d.first.year]
         self.year_hint = (years or firsts or [None])[0]
+        self.datelines = self._datelines()
         self.main_place = self._main_place()
         self.admin1s = {(loc.place.country, loc.place.admin1_code)
                         for loc in mentions.located.values() if loc.place.kind == "admin1"}
@@ -132,6 +134,17 @@ class Assembler:
         self.dominant = strong.most_common(1)[0][0] if strong else None
 
     # -- report-level context -------------------------------------------------------------
+    def _datelines(self) -> set[PlaceMention]:
+        """A place opening a paragraph and followed by a dash or bracket: a dateline."""
+        out = set()
+        starts = {cl.lo for cl in self.m.clauses}
+        for pm in self.m.places:
+            if pm.start in starts and pm.end < len(self.m.tokens):
+                gap = self.m.text[self.m.tokens[pm.end - 1].end:self.m.tokens[pm.end].start]
+                if any(ch in gap for ch in "-–—(:"):
+                    out.add(pm)
+        return out
+
     def _main_place(self) -> Located | None:
         settlements = Counter()
         first: dict[str, Located] = {}
@@ -171,7 +184,8 @@ class Assembler:
             counts = find_counts(tokens, cl.lo, cl.hi, lang, self.m.excluded)
             dates = self._in(self.m.dates, cl)
             period_here = next((d for d in dates if d.kind == "period"), None)
-            day_here = next((d for d in dates if d.kind in ("day", "relative", "weekday")), None)
+            day_here = next((d for d in dates if d.kind == "day"), None) or \
+                next((d for d in dates if d.kind in ("relative", "weekday")), None)
             same_day = any(d.kind == "same_day" for d in dates)
             period_words = _has(lang.period_markers, tokens, cl.lo, cl.hi)
             documented = _has(lang.documentation, tokens, cl.lo, cl.hi)
@@ -273,8 +287,20 @@ class Assembler:
                 continue
             if best is None or self._rank(loc) < self._rank(best):
                 best = loc
+        if best is not None and best.mention in self.datelines:
+            # "إدلب - ": where the report was filed; a place named in the story wins
+            others = [self.m.located[k] for k in place_idx if k in self.m.located
+                      and self.m.located[k].mention not in self.datelines]
+            if others:
+                best = min(others, key=self._rank)
         cand.own_place = bool(place_idx)
         town = current_town or self.main_place
+        if best is not None and best.mention.cue == "neighbourhood" and not best.place.trusted \
+                and town is not None and is_settlement(town.place) \
+                and _distance_km(best, town) > 15:
+            # "حي الروضة" in a story about Taiz: a district of that town, not a namesake
+            cand.landmark = cand.landmark or best.mention
+            best = Located(town.place, best.mention, 1)
         if best is not None and is_settlement(best.place):
             cand.location = best
         elif (generic is not None or cand.landmark is not None) and town is not None and (

@@ -76,11 +76,17 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
             noun = _noun_at(tokens, q.end, lang)
             if noun is not None and noun.end <= hi:
                 p = noun.payload
-                out.append(_Phrase(q.start, noun.end, q.low, q.high, q.vague, p["cat"],
+                high = q.high
+                post = lang.post_modifiers.match_at(tokens, noun.end) if noun.end < hi else None
+                if post is not None and post.payload == "min":
+                    high = None  # "37 مدنيا على الأقل"
+                out.append(_Phrase(q.start, noun.end, q.low, high, q.vague, p["cat"],
                                    p.get("kind"), conj))
                 i = noun.end
                 continue
-            if q.vague:  # "عشرات" with no people after it is not a count of people
+            if q.vague:  # "أصيب العشرات": vague, counted only right after a casualty word
+                out.append(_Phrase(q.start, q.end, q.low, q.high, True, "person", None, conj,
+                                   True))
                 i = q.end
                 continue
             # a bare figure: "مقتل 4", "إلى 27"; kept only if a casualty word binds it
@@ -91,8 +97,14 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
         if noun is not None and noun.end <= hi:
             p = noun.payload
             if p["n"] is not None:
-                out.append(_Phrase(i, noun.end, p["n"], p["n"], False, p["cat"], p.get("kind"),
+                end = noun.end
+                again = parse_quantity(tokens, end, lang) if end < hi else None
+                if again is not None and again.low == p["n"] and not tokens[end].is_digit:
+                    end = again.end  # "مدنيان اثنان": the number repeats the dual
+                out.append(_Phrase(i, end, p["n"], p["n"], False, p["cat"], p.get("kind"),
                                    conj))
+                i = end
+                continue
             else:
                 # "مدنيين اثنين": the number follows the noun
                 after = parse_quantity(tokens, noun.end, lang) if noun.end < hi else None
@@ -123,6 +135,9 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
     prev: Count | None = None
     for ph in phrases:
         kind = ph.noun_kind
+        close = next((m for m in keywords if 0 <= ph.start - m.end <= 1), None)
+        if close is not None and kind is not None and close.payload != kind:
+            kind = close.payload
         if kind is None or ph.cat == "other":
             kw = None
             for m in keywords:
@@ -142,7 +157,8 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
                         break
         if kind is None:
             continue
-        if ph.bare and not any(0 <= ph.start - m.end <= 3 for m in keywords) and \
+        reach = 1 if ph.vague else 3
+        if ph.bare and not any(0 <= ph.start - m.end <= reach for m in keywords) and \
                 not lang.toll_update.find(tokens, max(lo, ph.start - 8), ph.start):
             continue
         window = range(max(lo, ph.start - 3), ph.start)

@@ -81,7 +81,7 @@ def find_mentions(norm: NormText, tokens: list[Token], lang: LanguageData,
     landmark_tokens = {k for pm in places if pm.landmark for k in range(pm.start, pm.end)}
     triggers = [t for t in lang.triggers.find(tokens)
                 if not any(k in blocked for k in range(t.start, t.end))]
-    return Mentions(tokens, clauses, triggers, dates, places, located, actors, sources,
+    return Mentions(norm.text, tokens, clauses, triggers, dates, places, located, actors, sources,
                     date_tokens | landmark_tokens)
 
 
@@ -93,7 +93,7 @@ def extract_report(report: Report, options: Options | None = None) -> Result:
         return Result(report, language, [], f"{report.report_id}: {what}; marsad reads "
                       f"'{options.language}' reports only, so no events were extracted")
     lang = load(options.language)
-    gaz = load_gazetteer()
+    gaz = load_gazetteer(options.language)
     norm = normalise(report.text)
     tokens = tokenize(norm.text)
     mentions = find_mentions(norm, tokens, lang, gaz)

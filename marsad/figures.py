@@ -63,12 +63,14 @@ def statement_figures(counts: list[Count]) -> dict[str, tuple]:
     out: dict[str, tuple] = {}
     out["killed"] = _sum(whole)
 
-    def group(cats: tuple[str, ...]) -> tuple:
+    def group(cats: tuple[str, ...], part_cats: tuple[str, ...] | None = None) -> tuple:
         direct = [c for c in whole if c.cat in cats]
-        parts = [c for c in killed if c.subset and c.cat in cats]
+        parts = [c for c in killed if c.subset and c.cat in (part_cats or cats)]
         return _sum(direct) if direct else _sum(parts)
 
-    out["civilians"] = group(CIVILIAN_CATS)
+    # "9 people, among them 3 children" says nothing of the others: civilians stay unknown
+    # unless the text calls them civilians ("10 people, among them 4 civilians" -> 4).
+    out["civilians"] = group(CIVILIAN_CATS, ("civilian",))
     out["children"] = group(("child",))
     out["women"] = group(("woman",))
     out["combatants"] = group(COMBATANT_CATS)
@@ -78,16 +80,20 @@ def statement_figures(counts: list[Count]) -> dict[str, tuple]:
 
 
 def event_figures(statements: list[list[Count]]) -> dict[str, Figure]:
-    per_statement: list[dict[str, tuple]] = []
+    per_statement: list[tuple[dict[str, tuple], bool]] = []
     for counts in statements:
+        update = any(c.update for c in counts)
         for variant in _statement_variants(counts):
-            per_statement.append(statement_figures(variant))
-        if any(c.update for c in counts):
-            # "the toll rose to": the newest figure replaces the earlier ones
-            per_statement = per_statement[-len(_statement_variants(counts)):]
+            per_statement.append((statement_figures(variant), update))
     figures: dict[str, Figure] = {}
     for name in FIELDS:
-        values = [s[name] for s in per_statement if s[name][0] is not None]
+        values = [(s[name], upd) for s, upd in per_statement if s[name][0] is not None]
+        updates = [v for v, upd in values if upd and not v[2]]
+        if updates:
+            # "the toll rose to": the newest figure for this field replaces the earlier ones
+            values = [updates[-1]]
+        else:
+            values = [v for v, _ in values]
         precise = [v for v in values if not v[2]]
         fig = Figure()
         if precise:

@@ -43,7 +43,10 @@ def _rows(name: str) -> Iterator[list[str]]:
 
 
 class Gazetteer:
-    def __init__(self) -> None:
+    """``stopwords``: words of the report language that must not be read as a place name
+    unless a hand-checked entry says so (a village called جديدة, "new")."""
+
+    def __init__(self, stopwords: frozenset[str] = frozenset()) -> None:
         self.admin1_names: dict[tuple[str, str], str] = {}
         self.country_names: dict[str, str] = {}
         places: list[tuple[str, Place]] = []
@@ -75,7 +78,10 @@ class Gazetteer:
                 entries.append((name.replace(" ", ""), place))
         by_name: dict[str, list[Place]] = {}
         for name, place in entries:
-            bucket = by_name.setdefault(normalise_word(name), [])
+            key = normalise_word(name)
+            if not place.trusted and (key in stopwords or len(key.replace(" ", "")) < 3):
+                continue
+            bucket = by_name.setdefault(key, [])
             if all(p.key != place.key for p in bucket):
                 bucket.append(place)
         self.by_name = by_name
@@ -90,6 +96,8 @@ class Gazetteer:
         return tuple(self.by_name.get(normalise_word(name), ()))
 
 
-@lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    return Gazetteer()
+@lru_cache(maxsize=4)
+def load_gazetteer(language: str = "ar") -> Gazetteer:
+    from marsad.lang import load
+
+    return Gazetteer(load(language).vocabulary)

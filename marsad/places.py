@@ -139,8 +139,10 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
         surface = " ".join(t.text for t in tokens[i:end])
         word_forms = set(forms(tokens[i].text)) if end == i + 1 else {surface}
         stop = any(f in lang.not_places for f in word_forms) or surface in lang.not_places
+        # short names and known hamlets collide with ordinary words: they need a cue (قرية …)
         weak = all(not p.trusted and p.population < 20_000 for p in cands) and \
             len(surface.replace(" ", "")) <= 4
+        weak = weak or all(not p.trusted and 0 < p.population < 2_000 for p in cands)
         if (stop or weak) and cue is None:
             i = end
             continue

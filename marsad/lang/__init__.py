@@ -101,9 +101,37 @@ class LanguageData:
     background_reach: int
     period_markers: Lexicon
     documentation: Lexicon
+    # every single word the files above list: words of the language, not place names
+    vocabulary: frozenset[str]
     # language identification
     arabic_only: frozenset[str]
     foreign_letters: dict[str, frozenset[str]]
+
+
+def _vocabulary(raw: dict[str, dict[str, Any]]) -> frozenset[str]:
+    words: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if not k.startswith("_"):
+                    walk(k)
+                    walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+        elif isinstance(node, str):
+            w = normalise_word(node).rstrip("*")
+            if w and " " not in w and not w.isascii():
+                words.add(w)
+
+    for name, data in raw.items():
+        if name not in ("language", "places"):
+            walk(data)
+    walk(raw["places"]["not_places"])
+    walk(list(raw["places"]["settlement_cues"]))
+    walk(raw["places"]["landmarks"])
+    return frozenset(words)
 
 
 @lru_cache(maxsize=4)
@@ -193,6 +221,7 @@ def load(code: str = "ar") -> LanguageData:
         background_reach=int(dis["background_reach"]),
         period_markers=_lex(dis["period_markers"]),
         documentation=_lex(dis["documentation"]),
+        vocabulary=_vocabulary(raw),
         arabic_only=frozenset(lng["arabic_only"]),
         foreign_letters={k: frozenset(v) for k, v in lng["foreign"].items()},
     )
