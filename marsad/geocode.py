@@ -68,7 +68,7 @@ def locate(m: PlaceMention, prior: Counter) -> Located | None:
     if place is None:
         return None
     top = max(prior.values(), default=0.0)
-    if m.cue is None and not place.trusted and prior.get(place.country, 0.0) < 0.25 * top:
+    if m.cue is None and not place.trusted and prior.get(place.country, 0.0) < 0.5 * top:
         return None  # a village abroad that shares its name with a common word
     return Located(place, m, precision_of(place, m))
 

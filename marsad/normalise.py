@@ -39,7 +39,8 @@ class NormText:
         """Map a [start, end) span of the normalised text back to the original."""
         if end <= start:
             return self.offsets[start], self.offsets[start]
-        return self.offsets[start], self.offsets[end - 1] + 1
+        # up to the next kept character: marks written on the last letter belong to it
+        return self.offsets[start], self.offsets[end]
 
 
 def normalise_word(word: str) -> str:

@@ -131,6 +131,9 @@ def _vocabulary(raw: dict[str, dict[str, Any]]) -> frozenset[str]:
     walk(raw["places"]["not_places"])
     walk(list(raw["places"]["settlement_cues"]))
     walk(raw["places"]["landmarks"])
+    for w in raw["discourse"]["function_words"]:
+        base = normalise_word(w)
+        words.update(p + base for p in ("", "و", "ف", "ب", "ل", "وب", "ول"))
     return frozenset(words)
 
 

@@ -1,0 +1,36 @@
+# Two entry points: `make demo` (the main job on the bundled samples) and `make test`.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEV_GOLD ?= ../shared/dev/dev_gold.json
+
+.PHONY: demo test lint eval bench gazetteer clean
+
+$(BIN)/marsad: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+demo: $(BIN)/marsad
+	$(BIN)/marsad extract marsad/samples --format table
+
+lint: $(BIN)/marsad
+	$(BIN)/ruff check marsad tests scripts benchmarks
+
+test: lint
+	$(BIN)/pytest -q
+	@if [ -f $(DEV_GOLD) ]; then \
+		$(BIN)/marsad eval $(DEV_GOLD) --min-f1 0.9 --min-casualty 0.9 --max-invented 0; \
+	else echo "no $(DEV_GOLD): dev-set gate skipped"; fi
+
+eval: $(BIN)/marsad
+	$(BIN)/marsad eval $(DEV_GOLD)
+
+bench: $(BIN)/marsad
+	$(BIN)/python benchmarks/bench_extract.py --reports 10000
+
+gazetteer: $(BIN)/marsad
+	$(BIN)/python scripts/build_gazetteer.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,58 @@
+import datetime as dt
+
+import pytest
+
+from marsad.dates import find_dates, resolve
+from marsad.lang import load
+from marsad.normalise import normalise
+from marsad.tokens import tokenize
+
+PUBLISHED = dt.date(2019, 5, 7)  # a Tuesday
+
+
+def dates(text, published=PUBLISHED):
+    n = normalise(text)
+    found = find_dates(tokenize(n.text), n.text, load())
+    return [resolve(m, published, None) for m in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("بتاريخ 4 يوليو 2015", "2015-07-04"),
+    ("في الرابع من تموز 2015", "2015-07-04"),
+    ("في 3 جويلية 2016", "2016-07-03"),
+    ("يوم 12 نيسان/أبريل 2017", "2017-04-12"),
+    ("في الحادي والعشرين من آذار 2016", "2016-03-21"),
+    ("بتاريخ 12/03/2016", "2016-03-12"),
+    ("اليوم", "2019-05-07"), ("أمس", "2019-05-06"), ("أول أمس", "2019-05-05"),
+    ("مساء الخميس", "2019-05-02"), ("الخميس الماضي", "2019-05-02"),
+    ("مساء اليوم الثلاثاء", "2019-05-07"), ("في 2 أيار", "2019-05-02"),
+])
+def test_single_days(text, expected):
+    (got,) = dates(text)
+    assert got.start.isoformat() == expected and got.end == got.start and got.precision == 1
+
+
+def test_last_weekday_that_is_today_means_a_week_ago():
+    (got,) = dates("الثلاثاء الماضي")
+    assert got.start == dt.date(2019, 4, 30)
+
+
+def test_relative_dates_without_publication_date_stay_unknown():
+    assert dates("أمس", published=None) == [None]
+    assert dates("مساء الخميس", published=None) == [None]
+
+
+def test_period_from_ordinal_to_ordinal():
+    (got,) = dates("بدايةً من الرابع من يوليو 2015 وحتى السابع عشر من يوليو 2015")
+    assert (got.start, got.end, got.precision) == (dt.date(2015, 7, 4), dt.date(2015, 7, 17), 3)
+
+
+def test_month_and_year_only_is_month_precision():
+    (got,) = dates("خلال شهر آب 2016")
+    assert (got.start, got.end, got.precision) == (dt.date(2016, 8, 1), dt.date(2016, 8, 31), 3)
+
+
+def test_same_day_and_throughout_the_day_are_not_today():
+    n = normalise("بنفس اليوم وعلى مدار اليوم")
+    kinds = [m.kind for m in find_dates(tokenize(n.text), n.text, load())]
+    assert kinds == ["same_day"]
