@@ -18,11 +18,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from marsad.casualties import CIVILIAN_CATS, COMBATANT_CATS, Count, find_counts
+from marsad.casualties import Count, find_counts
 from marsad.clauses import Clause
 from marsad.dates import DateMention, Resolved, resolve
 from marsad.gazetteer import Gazetteer
-from marsad.geocode import Located, is_settlement, locate
+from marsad.geocode import Located, is_settlement
 from marsad.lang import LanguageData
 from marsad.lexicon import Match
 from marsad.places import PlaceMention
@@ -197,12 +197,11 @@ class Assembler:
                     period = (r, period_here) if r else period
                 current_town = self._update_town(place_idx, current_town)
                 continue
-            if not active and not counts:
+            if not active and not counts and not _has(lang.air_context, tokens, cl.lo, cl.hi):
                 # a casualty word with no figure and no trigger (a headline's "kills
                 # children"): an event only when the clause says who struck from the air
-                if not _has(lang.air_context, tokens, cl.lo, cl.hi):
-                    current_town = self._update_town(place_idx, current_town)
-                    continue
+                current_town = self._update_town(place_idx, current_town)
+                continue
             previous = events[-1].sub if events else self.dominant
             sub, trig, strong, inherited = resolve_type(cl, active, tokens, lang, previous)
             if not active and events and counts and not self._has_own_settlement(place_idx):
@@ -393,6 +392,5 @@ def _merge(ev: Candidate, cand: Candidate) -> None:
     ev.landmark = ev.landmark or cand.landmark
     ev.own_place = ev.own_place or cand.own_place
     ev.own_date = ev.own_date or cand.own_date
-    if ev.date is None or (cand.date and cand.date.precision < ev.date.precision):
-        if cand.date is not None:
-            ev.date, ev.date_mention = cand.date, cand.date_mention
+    if cand.date is not None and (ev.date is None or cand.date.precision < ev.date.precision):
+        ev.date, ev.date_mention = cand.date, cand.date_mention

@@ -128,9 +128,10 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
     """Casualty counts in one clause. ``excluded``: tokens that are dates, places, actors."""
     keywords = lang.casualty.find(tokens, lo, hi)
     after_words = lang.after_count.find(tokens, lo, hi)
-    phrases = _phrases(tokens, lo, hi, lang, excluded | {k for m in keywords
-                                                          for k in range(m.start, m.end)
-                                                          if lang.persons.match_at(tokens, k) is None})
+    # casualty verbs ("مقتل") cannot be counts; casualty nouns ("قتلى") still can
+    verbs = {k for m in keywords for k in range(m.start, m.end)
+             if lang.persons.match_at(tokens, k) is None}
+    phrases = _phrases(tokens, lo, hi, lang, excluded | verbs)
     counts: list[Count] = []
     prev: Count | None = None
     for ph in phrases:

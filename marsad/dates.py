@@ -62,8 +62,9 @@ def _day_at(tokens: Sequence[Token], i: int, lang: LanguageData) -> tuple[int, i
         j = i + 1
         if j < len(tokens) and tokens[j].text in lang.ordinal_teen and v < 10:
             return v + 10, j + 1
-        if j < len(tokens) and tokens[j].text[:1] == "و" and tokens[j].text[1:] in lang.ordinal_tens:
-            return v + lang.ordinal_tens[tokens[j].text[1:]], j + 1
+        nxt = tokens[j].text if j < len(tokens) else ""
+        if nxt[:1] == "و" and nxt[1:] in lang.ordinal_tens:  # الحادي والعشرين
+            return v + lang.ordinal_tens[nxt[1:]], j + 1
         return v, j
     return None
 

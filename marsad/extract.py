@@ -233,7 +233,7 @@ def _named(c: Candidate, m: Mentions, lang: LanguageData, ev: _Evidence, tokens:
            report: Report, norm: NormText) -> list[dict]:
     """Named people killed: a kunya (أبو فلان) after 'among them' in a clause with deaths."""
     out = []
-    killed_clauses = {id(cl) for cl, st in zip(c.clauses, _statements_by_clause(c))
+    killed_clauses = {id(cl) for cl, st in zip(c.clauses, _statements_by_clause(c), strict=True)
                       if any(x.kind == "killed" for x in st)}
     for cl in c.clauses:
         if id(cl) not in killed_clauses:

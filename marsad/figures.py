@@ -43,9 +43,7 @@ def _statement_variants(counts: list[Count]) -> list[list[Count]]:
     alternatives: list[Count] = []
     for c in counts:
         same = [b for b in base if b.kind == c.kind and b.cat == c.cat and b.subset == c.subset]
-        if same and not c.additive and c.cat != "person":
-            alternatives.append(c)
-        elif same and not c.additive and c.cat == "person" and not c.subset:
+        if same and not c.additive and (c.cat != "person" or not c.subset):
             alternatives.append(c)
         else:
             base.append(c)
@@ -89,11 +87,8 @@ def event_figures(statements: list[list[Count]]) -> dict[str, Figure]:
     for name in FIELDS:
         values = [(s[name], upd) for s, upd in per_statement if s[name][0] is not None]
         updates = [v for v, upd in values if upd and not v[2]]
-        if updates:
-            # "the toll rose to": the newest figure for this field replaces the earlier ones
-            values = [updates[-1]]
-        else:
-            values = [v for v, _ in values]
+        # "the toll rose to": the newest figure for this field replaces the earlier ones
+        values = [updates[-1]] if updates else [v for v, _ in values]
         precise = [v for v in values if not v[2]]
         fig = Figure()
         if precise:

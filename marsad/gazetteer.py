@@ -52,13 +52,15 @@ class Gazetteer:
         places: list[tuple[str, Place]] = []
         for cc, code, name_en, names_ar, lat, lon in _rows("admin1.tsv"):
             self.admin1_names[(cc, code)] = name_en
-            for n in names_ar.split("|"):
-                places.append((n, Place(f"adm:{cc}.{code}", names_ar.split("|")[0], name_en, cc, code, float(lat),
-                                        float(lon), "admin1", 0, True)))
+            names = names_ar.split("|")
+            for n in names:
+                places.append((n, Place(f"adm:{cc}.{code}", names[0], name_en, cc, code,
+                                        float(lat), float(lon), "admin1", 0, True)))
         for cc, name_en, names_ar, lat, lon in _rows("countries.tsv"):
             self.country_names[cc] = name_en
-            for n in names_ar.split("|"):
-                places.append((n, Place(f"cc:{cc}", names_ar.split("|")[0], name_en, cc, None, float(lat),
+            names = names_ar.split("|")
+            for n in names:
+                places.append((n, Place(f"cc:{cc}", names[0], name_en, cc, None, float(lat),
                                         float(lon), "country", 0, True)))
         for k, (names_ar, cc, lat, lon, kind, adm) in enumerate(_rows("additions.tsv")):
             names = names_ar.split("|")

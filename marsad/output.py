@@ -31,7 +31,8 @@ def table(events: Iterable[Event]) -> str:
         if e.landmark:
             place = f"{place} / {e.landmark}"
         rows.append((e.report_id, str(e.event_index), e.sub_event_type, date, place,
-                     str(e.geo_precision or "?"), _range(e.killed_min, e.killed_max, e.killed_vague),
+                     str(e.geo_precision or "?"),
+                     _range(e.killed_min, e.killed_max, e.killed_vague),
                      _range(e.civilians_killed_min, e.civilians_killed_max),
                      _range(e.children_killed_min, e.children_killed_min),
                      _range(e.injured_min, e.injured_max, e.injured_vague),

@@ -105,7 +105,8 @@ class LanguageData:
     vocabulary: frozenset[str]
     # language identification
     arabic_only: frozenset[str]
-    foreign_letters: dict[str, frozenset[str]]
+    distinct_scripts: tuple[tuple[str, frozenset[str], int], ...]
+    shared_script: tuple[str, frozenset[str]]
 
 
 def _vocabulary(raw: dict[str, dict[str, Any]]) -> frozenset[str]:
@@ -226,5 +227,7 @@ def load(code: str = "ar") -> LanguageData:
         documentation=_lex(dis["documentation"]),
         vocabulary=_vocabulary(raw),
         arabic_only=frozenset(lng["arabic_only"]),
-        foreign_letters={k: frozenset(v) for k, v in lng["foreign"].items()},
+        distinct_scripts=tuple((d["code"], frozenset(d["letters"]), int(d["min_count"]))
+                               for d in lng["distinct"]),
+        shared_script=(lng["shared"]["code"], frozenset(lng["shared"]["letters"])),
     )

@@ -1,0 +1,40 @@
+import json
+
+from marsad.read import ReadError, read_inputs
+
+
+def test_txt_html_and_jsonl_are_read(tmp_path):
+    (tmp_path / "a.txt").write_text("قتل مدني في قصف على حلب.", encoding="utf-8")
+    (tmp_path / "b.html").write_text(
+        "<html><head><title>قصف على حلب</title><meta property='og:site_name' content='مرصد'>"
+        "<meta name='date' content='2019-05-03'></head><body><article><p>قتل ثلاثة مدنيين في "
+        "غارات جوية على بلدة كفرنبل اليوم الجمعة، وفق ما أفاد ناشطون محليون للموقع.</p><p>وقال"
+        " الدفاع المدني إن فرقه انتشلت الجثث من تحت الأنقاض بعد ساعات من العمل.</p></article>"
+        "</body></html>", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(
+        json.dumps({"text": "قتل شخصان", "published": "2020-01-02", "outlet": "X"},
+                   ensure_ascii=False) + "\n", encoding="utf-8")
+    items = list(read_inputs([tmp_path]))
+    assert [type(i).__name__ for i in items] == ["Report", "Report", "Report"]
+    html = items[1]
+    assert html.published == "2019-05-03" and html.outlet == "مرصد"
+    assert "كفرنبل" in html.text and "<p>" not in html.text
+    assert (items[2].published, items[2].outlet) == ("2020-01-02", "X")
+
+
+def test_bad_inputs_are_named_and_the_rest_still_read(tmp_path):
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "latin1.txt").write_bytes(b"qutila" + b"\xe9\xff")
+    (tmp_path / "lines.jsonl").write_text(
+        '{"text": "قتل مدني"}\nnot json\n{"title": "no text"}\n{"text": "جرح اثنان"}\n',
+        encoding="utf-8")
+    (tmp_path / "good.txt").write_text("قتل مدني", encoding="utf-8")
+    items = list(read_inputs(sorted(tmp_path.iterdir()) + [tmp_path / "missing.txt"]))
+    errors = [str(i) for i in items if isinstance(i, ReadError)]
+    reports = [i for i in items if not isinstance(i, ReadError)]
+    assert len(reports) == 3
+    assert any("empty.txt" in e and "empty" in e for e in errors)
+    assert any("latin1.txt" in e and "UTF-8" in e for e in errors)
+    assert any(e.endswith("lines.jsonl:2: not JSON (Expecting value at column 1)") for e in errors)
+    assert any("lines.jsonl:3" in e and "'text'" in e for e in errors)
+    assert any("missing.txt" in e and "no such file" in e for e in errors)
