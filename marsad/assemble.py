@@ -171,6 +171,7 @@ class Assembler:
         period: tuple[Resolved, DateMention] | None = None
         current_town: Located | None = None
         last_date: tuple[Resolved, DateMention] | None = None
+        last_sentence = -1  # the sentence whose own date last_date is
         for cl in self.m.clauses:
             if cl.dateline:
                 continue
@@ -229,9 +230,11 @@ class Assembler:
                 documented and plural and not dates and not self._has_own_settlement(place_idx)))
             cand.own_date = bool(dates)
             if day_here is not None and not cand.aggregate:
-                r = resolve(day_here, self.published, self.year_hint)
+                context = last_date[0].start if last_date else (period[0].start if period else None)
+                r = resolve(day_here, self.published, self.year_hint, context)
                 cand.date, cand.date_mention = r, day_here
-            elif same_day and last_date is not None:
+            elif (same_day or last_sentence == cl.sentence) and last_date is not None:
+                # "بنفس اليوم", or a date that opened this sentence and governs its clauses
                 cand.date, cand.date_mention = last_date
             elif period_here is not None:
                 r = resolve(period_here, self.published, self.year_hint)
@@ -242,6 +245,7 @@ class Assembler:
                 cand.date, cand.date_mention = period
             if cand.date is not None and cand.date.precision == 1:
                 last_date = (cand.date, cand.date_mention)
+                last_sentence = cl.sentence if day_here is not None else last_sentence
             elif day_here is not None:
                 last_date = None
             self._add(events, cand)
@@ -350,7 +354,10 @@ class Assembler:
         def empty(e: Candidate) -> bool:
             return not e.own_place and not e.own_date and not any(e.statements)
         kept = [e for e in events if not empty(e)]
-        return kept if kept else events
+        kept = kept if kept else events
+        body = [e for e in kept if not e.title]
+        # a headline that matched no event of the body is a summary ("غارات وتفجيرات")
+        return body if body else kept
 
 
 def _definite(word: str) -> bool:

@@ -132,6 +132,9 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
     verbs = {k for m in keywords for k in range(m.start, m.end)
              if lang.persons.match_at(tokens, k) is None}
     phrases = _phrases(tokens, lo, hi, lang, excluded | verbs)
+    subset_ends = {m.end for m in lang.subset.find(tokens, lo, hi)}
+    additive_at = {m.start for m in lang.additive.find(tokens, lo, hi)}
+    updates = [m.start for m in lang.toll_update.find(tokens, lo, hi)]
     counts: list[Count] = []
     prev: Count | None = None
     for ph in phrases:
@@ -159,16 +162,11 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
         if kind is None:
             continue
         reach = 1 if ph.vague else 3
-        if ph.bare and not any(0 <= ph.start - m.end <= reach for m in keywords) and \
-                not lang.toll_update.find(tokens, max(lo, ph.start - 8), ph.start):
+        update = any(ph.start - 8 <= k < ph.start for k in updates)
+        if ph.bare and not any(0 <= ph.start - m.end <= reach for m in keywords) and not update:
             continue
-        window = range(max(lo, ph.start - 3), ph.start)
-        subset = any(lang.subset.match_at(tokens, k) is not None
-                     and lang.subset.match_at(tokens, k).end <= ph.start for k in window)
-        additive = ph.cat == "other" or any(
-            lang.additive.match_at(tokens, k) is not None for k in
-            range(max(lo, ph.start - 4), min(hi, ph.end + 1)))
-        update = bool(lang.toll_update.find(tokens, max(lo, ph.start - 8), ph.start))
+        subset = any(ph.start - 3 < e <= ph.start for e in subset_ends)
+        additive = ph.cat == "other" or any(ph.start - 4 <= k <= ph.end for k in additive_at)
         cat = ph.cat
         if cat == "other":
             cat = "person"

@@ -29,6 +29,7 @@ class DateMention:
     offset: int | None = None  # relative days
     weekday: int | None = None
     past: bool = False
+    month_ref: str | None = None  # "same" / "current" / "previous" month, for "the 9th of this month"
     first: DateMention | None = None  # periods
     last: DateMention | None = None
 
@@ -86,9 +87,42 @@ def _month_at(tokens: Sequence[Token], i: int, lang: LanguageData) -> tuple[int,
     return m.payload, end
 
 
+def _day_range(tokens: Sequence[Token], i: int, day: tuple[int, int],
+               lang: LanguageData) -> DateMention | None:
+    """'بين السابع والثالث عشر من آذار 2021': two days sharing one month."""
+    j = day[1]
+    if j >= len(tokens):
+        return None
+    word = tokens[j].text
+    second = None
+    if word in lang.day_range_joiners and j + 1 < len(tokens):
+        second = _day_at(tokens, j + 1, lang)
+    elif word[:1] == "و" and len(word) > 1:
+        second = _day_at([Token(word[1:], 0, 0)] + list(tokens[j + 1:j + 3]), 0, lang)
+        if second is not None:
+            second = (second[0], second[1] + j)
+    if second is None:
+        return None
+    month = _month_at(tokens, second[1], lang)
+    if month is None:
+        return None
+    year = _year_at(tokens, month[1], lang)
+    y = year[0] if year else None
+    end = year[1] if year else month[1]
+    first = DateMention(i, day[1], "day", day[0], month[0], y)
+    last = DateMention(second[1], end, "day", second[0], month[0], y)
+    return DateMention(i, end, "period", first=first, last=last)
+
+
 def _calendar(tokens: Sequence[Token], i: int, lang: LanguageData) -> DateMention | None:
     day = _day_at(tokens, i, lang)
     if day is not None:
+        ranged = _day_range(tokens, i, day, lang)
+        if ranged is not None:
+            return ranged
+        ref = lang.month_refs.match_at(tokens, day[1]) if day[1] < len(tokens) else None
+        if ref is not None:
+            return DateMention(i, ref.end, "day", day[0], None, None, month_ref=ref.payload)
         month = _month_at(tokens, day[1], lang)
         if month is not None:
             year = _year_at(tokens, month[1], lang)
@@ -207,9 +241,19 @@ def _last_day(year: int, month: int) -> dt.date:
     return nxt - dt.timedelta(days=1)
 
 
-def resolve(m: DateMention, published: dt.date | None, year_hint: int | None) -> Resolved | None:
-    """Turn a mention into dates. ``year_hint``: a year written elsewhere in the report."""
+def resolve(m: DateMention, published: dt.date | None, year_hint: int | None,
+            context: dt.date | None = None) -> Resolved | None:
+    """Turn a mention into dates. ``year_hint``: a year written elsewhere in the report;
+    ``context``: the last date the report gave, for "the 9th of the same month"."""
     try:
+        if m.month_ref is not None:
+            anchor = context if m.month_ref == "same" else published
+            if anchor is None or m.day is None:
+                return None
+            if m.month_ref == "previous":
+                anchor = anchor.replace(day=1) - dt.timedelta(days=1)
+            d = dt.date(anchor.year, anchor.month, m.day)
+            return Resolved(d, d, 1)
         if m.kind == "period" and m.first and m.last:
             a = resolve(m.first, published, year_hint)
             b = resolve(m.last, published, (a.start.year if a else year_hint))

@@ -102,12 +102,11 @@ def extract_report(report: Report, options: Options | None = None) -> Result:
         published = _dateline(mentions, published)
     candidates = Assembler(mentions, lang, gaz, published).read()
     events: list[Event] = []
-    last_actor: dict[str, str] = {}
     for k, c in enumerate(candidates):
-        e = _record(report, k, c, mentions, lang, gaz, norm, tokens, last_actor.get(c.sub))
-        if e.actor1:
-            last_actor[c.sub] = e.actor1
-        events.append(e)
+        # "كما نفذ ... غارات": the attacker of the event just told, when it is the same kind
+        prev = events[-1] if events else None
+        inherit = prev.actor1 if prev and prev.sub_event_type == c.sub else None
+        events.append(_record(report, k, c, mentions, lang, gaz, norm, tokens, inherit))
     return Result(report, language, events)
 
 

@@ -80,9 +80,12 @@ def statement_figures(counts: list[Count]) -> dict[str, tuple]:
 def event_figures(statements: list[list[Count]]) -> dict[str, Figure]:
     per_statement: list[tuple[dict[str, tuple], bool]] = []
     for counts in statements:
-        update = any(c.update for c in counts)
-        for variant in _statement_variants(counts):
-            per_statement.append((statement_figures(variant), update))
+        # "7 killed ... before the toll rose to 9": the rise starts a statement of its own
+        first_update = next((k for k, c in enumerate(counts) if c.update), len(counts))
+        for part, update in ((counts[:first_update], False), (counts[first_update:], True)):
+            if part:
+                for variant in _statement_variants(part):
+                    per_statement.append((statement_figures(variant), update))
     figures: dict[str, Figure] = {}
     for name in FIELDS:
         values = [(s[name], upd) for s, upd in per_statement if s[name][0] is not None]

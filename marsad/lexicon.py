@@ -15,6 +15,9 @@ from marsad.normalise import normalise_word
 from marsad.tokens import Token, forms
 
 
+_CACHE_MAX = 100_000
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     start: int  # token index, inclusive
@@ -28,6 +31,7 @@ class Lexicon:
         self._exact: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
         self._prefix: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
         self._prefix_lengths: set[int] = set()
+        self._cache: dict[str, tuple] = {}
         self.size = 0
         for phrase, payload in entries:
             words = tuple(normalise_word(phrase).replace("-", " - ").split())
@@ -51,13 +55,32 @@ class Lexicon:
             return word.startswith(pattern[:-1])
         return pattern == word
 
+    def _candidates(self, form: str) -> list[tuple[tuple[str, ...], Any]]:
+        exact = self._exact.get(form)
+        if not self._prefix_lengths:
+            return exact or []
+        cands = list(exact or ())
+        for n in self._prefix_lengths:
+            if len(form) >= n:
+                more = self._prefix.get(form[:n])
+                if more:
+                    cands.extend(more)
+        return cands
+
+    def _heads(self, word: str) -> tuple:
+        """(form, candidates) for each form of a word that can start a phrase; memoised,
+        since news vocabulary repeats and this runs for every token of every lexicon."""
+        hit = self._cache.get(word)
+        if hit is None:
+            hit = tuple((f, c) for f in forms(word) if (c := self._candidates(f)))
+            if len(self._cache) > _CACHE_MAX:
+                self._cache.clear()
+            self._cache[word] = hit
+        return hit
+
     def match_at(self, tokens: Sequence[Token], i: int) -> Match | None:
         best: Match | None = None
-        for form in forms(tokens[i].text):
-            cands = list(self._exact.get(form, ()))
-            for n in self._prefix_lengths:
-                if len(form) >= n and form[:n] in self._prefix:
-                    cands.extend(self._prefix[form[:n]])
+        for form, cands in self._heads(tokens[i].text):
             for words, payload in cands:
                 n = len(words)
                 if best is not None and n <= best.end - best.start:

@@ -64,6 +64,8 @@ def _context(tokens: Sequence[Token], lo: int, lang: LanguageData) -> tuple[str 
 def _glued(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageData):
     """A direction or cue word that lost its space: جنوبيبغداد."""
     word = tokens[i].text
+    if len(word) < 6 or not word.startswith(lang.glued_prefixes):
+        return None
     for prefix in lang.glued_prefixes:
         rest = word[len(prefix):]
         if word.startswith(prefix) and len(rest) >= 3:

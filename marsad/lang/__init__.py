@@ -73,6 +73,8 @@ class LanguageData:
     ordinal_units: dict[str, int]
     ordinal_teen: frozenset[str]
     ordinal_tens: dict[str, int]
+    month_refs: Lexicon
+    day_range_joiners: frozenset[str]
     period_start: Lexicon
     period_end: Lexicon
     not_a_date_after: frozenset[str]
@@ -200,6 +202,8 @@ def load(code: str = "ar") -> LanguageData:
         ordinal_units={normalise_word(k): v for k, v in dat["ordinal_units"].items()},
         ordinal_teen=_norm_set(dat["ordinal_teen"]),
         ordinal_tens={normalise_word(k): v for k, v in dat["ordinal_tens"].items()},
+        month_refs=_lex_map(dat["month_refs"]),
+        day_range_joiners=_norm_set(dat["day_range_joiners"]),
         period_start=_lex(dat["period_start"]),
         period_end=_lex(dat["period_end"]),
         not_a_date_after=_norm_set(dat["not_a_date_after"]),
