@@ -182,7 +182,10 @@ class Assembler:
             place_idx = [k for k, pm in enumerate(self.m.places)
                          if cl.lo <= pm.start < cl.hi and not pm.origin
                          and not self._after_quiet(pm, triggers, quiet)]
-            counts = find_counts(tokens, cl.lo, cl.hi, lang, self.m.excluded)
+            killing = bool(lang.casualty.find(tokens, cl.lo, cl.hi))
+            # no casualty word at all: no count can be bound, skip the count reader
+            counts = find_counts(tokens, cl.lo, cl.hi, lang, self.m.excluded) \
+                if killing or lang.after_count.find(tokens, cl.lo, cl.hi) else []
             dates = self._in(self.m.dates, cl)
             period_here = next((d for d in dates if d.kind == "period"), None)
             day_here = next((d for d in dates if d.kind == "day"), None) or \
@@ -191,7 +194,6 @@ class Assembler:
             period_words = _has(lang.period_markers, tokens, cl.lo, cl.hi)
             documented = _has(lang.documentation, tokens, cl.lo, cl.hi)
 
-            killing = bool(lang.casualty.find(tokens, cl.lo, cl.hi))
             if not active and not (counts or killing):
                 if period_here is not None:
                     r = resolve(period_here, self.published, self.year_hint)

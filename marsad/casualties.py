@@ -64,7 +64,9 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
     out: list[_Phrase] = []
     i = lo
     while i < hi:
-        if i in excluded:
+        if i in excluded or not (tokens[i].is_digit or lang.gate("count", tokens[i].text, lambda w: (
+                lang.modifiers.starts(w) or lang.vague.starts(w) or lang.number_words.starts(w)
+                or lang.persons.starts(w)))):
             i += 1
             continue
         conj = tokens[i].text.startswith("و")

@@ -175,6 +175,13 @@ def _weekday(tokens: Sequence[Token], i: int, lang: LanguageData) -> DateMention
     return DateMention(start, end, "weekday", weekday=m.payload, past=past)
 
 
+def _may_start_date(word: str, lang: LanguageData) -> bool:
+    return (lang.same_day.starts(word) or lang.relative_days.starts(word)
+            or lang.weekdays.starts(word) or lang.day_parts.starts(word)
+            or lang.months.starts(word) or word in lang.ordinal_units
+            or word in lang.ordinal_tens)
+
+
 def find_dates(tokens: Sequence[Token], text: str, lang: LanguageData) -> list[DateMention]:
     """All date mentions in order; two dates joined as 'from X until Y' become one period."""
     found: list[DateMention] = []
@@ -194,6 +201,10 @@ def find_dates(tokens: Sequence[Token], text: str, lang: LanguageData) -> list[D
         numeric[k] = DateMention(k, k_end, "day", d, mo, y)
     i = 0
     while i < len(tokens):
+        if i not in numeric and not tokens[i].is_digit and \
+                not lang.gate("date", tokens[i].text, lambda w: _may_start_date(w, lang)):
+            i += 1
+            continue
         mention = numeric.get(i)
         if mention is None:
             same = lang.same_day.match_at(tokens, i)

@@ -3,14 +3,19 @@ letters is not enough: letters only those languages use (پ، گ، ی، ے …) 
 
 from __future__ import annotations
 
+import re
+
 from marsad.lang import load
+
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def detect(text: str) -> str:
     """'ar', another language code from lang/ar/language.json, or 'und' (another script, empty)."""
     lang = load("ar")
-    arabic_script = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff")
-    letters = sum(1 for ch in text if ch.isalpha())
+    arabic_script = len(_ARABIC_SCRIPT.findall(text))
+    letters = len(_LETTER.findall(text))
     if not letters or arabic_script < 0.3 * letters:
         return "und"
     for code, letters, min_count in lang.distinct_scripts:

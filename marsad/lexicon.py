@@ -78,9 +78,19 @@ class Lexicon:
             self._cache[word] = hit
         return hit
 
+    def starts(self, word: str) -> bool:
+        """Can a phrase of this lexicon start at this word? (cheap: one dict lookup)"""
+        hit = self._cache.get(word)
+        return bool(hit if hit is not None else self._heads(word))
+
     def match_at(self, tokens: Sequence[Token], i: int) -> Match | None:
+        hit = self._cache.get(tokens[i].text)
+        if hit is None:
+            hit = self._heads(tokens[i].text)
+        if not hit:
+            return None
         best: Match | None = None
-        for form, cands in self._heads(tokens[i].text):
+        for form, cands in hit:
             for words, payload in cands:
                 n = len(words)
                 if best is not None and n <= best.end - best.start:
@@ -99,8 +109,16 @@ class Lexicon:
         """Non-overlapping longest matches, left to right, within tokens[lo:hi]."""
         hi = len(tokens) if hi is None else hi
         out: list[Match] = []
+        cache = self._cache
         i = lo
         while i < hi:
+            text = tokens[i].text
+            hit = cache.get(text)
+            if hit is None:
+                hit = self._heads(text)
+            if not hit:
+                i += 1
+                continue
             m = self.match_at(tokens, i)
             if m is not None and m.end <= hi:
                 out.append(m)

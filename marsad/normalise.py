@@ -7,6 +7,7 @@ offset map: ``offsets[i]`` is the index in the original of normalised character 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
 for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
     _MAP[_d] = str(_i)
 
+_DROP_RE = re.compile("[" + "".join(chr(cp) for cp in sorted(_DROP)) + "]+")
 _TABLE: dict[int, str | None] = {cp: None for cp in _DROP}
 _TABLE.update({ord(k): v for k, v in _MAP.items()})
 _TABLE.update({cp: chr(cp + 32) for cp in range(ord("A"), ord("Z") + 1)})
@@ -52,6 +54,10 @@ def normalise(text: str) -> NormText:
     norm = text.translate(_TABLE)
     if len(norm) == len(text):
         return NormText(norm, range(len(text) + 1))
-    keep = [i for i, ch in enumerate(text) if ord(ch) not in _DROP]
-    keep.append(len(text))
-    return NormText(norm, tuple(keep))
+    keep: list[int] = []
+    prev = 0
+    for m in _DROP_RE.finditer(text):
+        keep.extend(range(prev, m.start()))
+        prev = m.end()
+    keep.extend(range(prev, len(text) + 1))
+    return NormText(norm, keep)

@@ -83,7 +83,9 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
     i = 0
     n = len(tokens)
     while i < n:
-        if i in blocked:
+        if i in blocked or not lang.gate(f"place{id(gaz)}", tokens[i].text, lambda w: (
+                gaz.lexicon.starts(w) or lang.landmarks.starts(w) or lang.generic_refs.starts(w)
+                or w.startswith(lang.glued_prefixes))):
             i += 1
             continue
         lm = lang.landmarks.match_at(tokens, i)

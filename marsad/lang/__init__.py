@@ -7,7 +7,8 @@ the finders themselves hold no words of any language.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -109,6 +110,17 @@ class LanguageData:
     arabic_only: frozenset[str]
     distinct_scripts: tuple[tuple[str, frozenset[str], int], ...]
     shared_script: tuple[str, frozenset[str]]
+    _gates: dict[str, dict[str, bool]] = field(default_factory=dict, compare=False, repr=False)
+
+    def gate(self, name: str, word: str, test: Callable[[str], bool]) -> bool:
+        """Memoised yes/no per word for a finder's "could anything start here?" check."""
+        memo = self._gates.setdefault(name, {})
+        hit = memo.get(word)
+        if hit is None:
+            if len(memo) > 100_000:
+                memo.clear()
+            hit = memo[word] = test(word)
+        return hit
 
 
 def _vocabulary(raw: dict[str, dict[str, Any]]) -> frozenset[str]:
