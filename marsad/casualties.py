@@ -62,11 +62,14 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
              excluded: set[int]) -> list[_Phrase]:
     """Every counted group of people in tokens[lo:hi], left to right."""
     out: list[_Phrase] = []
+    def may_count(w: str) -> bool:
+        return (lang.modifiers.starts(w) or lang.vague.starts(w)
+                or lang.number_words.starts(w) or lang.persons.starts(w))
+
     i = lo
     while i < hi:
-        if i in excluded or not (tokens[i].is_digit or lang.gate("count", tokens[i].text, lambda w: (
-                lang.modifiers.starts(w) or lang.vague.starts(w) or lang.number_words.starts(w)
-                or lang.persons.starts(w)))):
+        if i in excluded or not (tokens[i].is_digit or lang.gate("count", tokens[i].text,
+                                                                  may_count)):
             i += 1
             continue
         conj = tokens[i].text.startswith("و")

@@ -29,7 +29,7 @@ class DateMention:
     offset: int | None = None  # relative days
     weekday: int | None = None
     past: bool = False
-    month_ref: str | None = None  # "same" / "current" / "previous" month, for "the 9th of this month"
+    month_ref: str | None = None  # "the 9th of the same/current/previous month"
     first: DateMention | None = None  # periods
     last: DateMention | None = None
 

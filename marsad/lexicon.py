@@ -14,7 +14,6 @@ from typing import Any
 from marsad.normalise import normalise_word
 from marsad.tokens import Token, forms
 
-
 _CACHE_MAX = 100_000
 
 
