@@ -278,6 +278,7 @@ class Assembler:
     def _place(self, cand: Candidate, place_idx: list[int], current_town: Located | None) -> None:
         best: Located | None = None
         generic: PlaceMention | None = None
+        unresolved: PlaceMention | None = None
         for k in place_idx:
             pm = self.m.places[k]
             cand.place_evidence.append(pm)
@@ -286,6 +287,9 @@ class Assembler:
                 continue
             if pm.generic:
                 generic = generic or pm
+                continue
+            if pm.unresolved:
+                unresolved = unresolved or pm
                 continue
             loc = self.m.located.get(k)
             if loc is None:
@@ -306,7 +310,14 @@ class Assembler:
             # "حي الروضة" in a story about Taiz: a district of that town, not a namesake
             cand.landmark = cand.landmark or best.mention
             best = Located(town.place, best.mention, 1)
-        if best is not None and is_settlement(best.place):
+        if unresolved is not None and unresolved.cue not in ("neighbourhood",):
+            cand.location = self._name_only(unresolved, best, town)
+        elif unresolved is not None and town is not None and (best is None or not
+                                                              is_settlement(best.place)):
+            # "حي الروضة": a quarter of the town the story is in
+            cand.landmark = cand.landmark or unresolved
+            cand.location = Located(town.place, unresolved, 1)
+        elif best is not None and is_settlement(best.place):
             cand.location = best
         elif (generic is not None or cand.landmark is not None) and town is not None and (
                 best is None or _within(best, town)):
@@ -315,6 +326,18 @@ class Assembler:
             cand.location = Located(town.place, generic or cand.landmark, precision)
         else:
             cand.location = best
+
+    def _name_only(self, pm: PlaceMention, best: Located | None,
+                   town: Located | None) -> Located | None:
+        """A village the gazetteer lacks keeps its name; its coordinates are those of the
+        known place around it (a town: precision 2; a governorate: precision 3)."""
+        name = " ".join(t.text for t in self.m.tokens[pm.start:pm.end])
+        if best is not None:
+            return Located(best.place, pm, 2 if is_settlement(best.place) else 3, name)
+        if town is not None:
+            adm = self.gaz.admin1_place(town.place.country, town.place.admin1_code)
+            return Located(adm or town.place, pm, 3, name)
+        return None
 
     # -- coreference within the report -----------------------------------------------------
     def _compatible(self, ev: Candidate, cand: Candidate) -> bool:
@@ -333,8 +356,13 @@ class Assembler:
         a, b = ev.location, cand.location
         if a is None or b is None:
             return refers and not (cand.own_place and b is not None)
-        if a.place.key == b.place.key:
+        if a.key == b.key:
             return True
+        if (a.name or b.name) and not (a.name and b.name) and \
+                (is_settlement(a.place) or is_settlement(b.place)):
+            return False  # a village with no coordinates and a known town: two places
+        if a.name and b.name:
+            return False
         if not refers:
             return False
         if is_settlement(a.place) and is_settlement(b.place):
@@ -360,6 +388,10 @@ class Assembler:
         body = [e for e in kept if not e.title]
         # a headline that matched no event of the body is a summary ("غارات وتفجيرات")
         return body if body else kept
+
+
+def _spec(loc: Located) -> int:
+    return 0 if loc.name else _SPECIFICITY[loc.place.kind]
 
 
 def _definite(word: str) -> bool:
@@ -395,8 +427,8 @@ def _merge(ev: Candidate, cand: Candidate) -> None:
     if ev.title and not cand.title:
         ev.title = False
     a, b = ev.location, cand.location
-    if b is not None and (a is None or _SPECIFICITY[b.place.kind] < _SPECIFICITY[a.place.kind]
-                          or (a.place.key == b.place.key and b.precision < a.precision)):
+    if b is not None and (a is None or _spec(b) < _spec(a)
+                          or (a.key == b.key and b.precision < a.precision)):
         ev.location = b
     ev.landmark = ev.landmark or cand.landmark
     ev.own_place = ev.own_place or cand.own_place

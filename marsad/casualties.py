@@ -72,7 +72,7 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
                                                                   may_count)):
             i += 1
             continue
-        conj = tokens[i].text.startswith("و")
+        conj = tokens[i].text.startswith("و") or (i > lo and tokens[i - 1].text == "و")
         q = parse_quantity(tokens, i, lang)
         if q is not None and q.end <= hi and not any(k in excluded for k in range(q.start, q.end)):
             if q.end < hi and lang.not_a_count.match_at(tokens, q.end) is not None:
@@ -144,7 +144,8 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
     prev: Count | None = None
     for ph in phrases:
         kind = ph.noun_kind
-        close = next((m for m in keywords if 0 <= ph.start - m.end <= 1), None)
+        close = next((m for m in keywords if m.end == ph.start
+                      and lang.persons.match_at(tokens, m.start) is None), None)
         if close is not None and kind is not None and close.payload != kind:
             kind = close.payload
         if kind is None or ph.cat == "other":
@@ -164,14 +165,20 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
                     if 0 <= m.start - ph.end <= 2:
                         kind = m.payload
                         break
+            if kind is None and ph.bare and ph.end + 1 < hi and \
+                    tokens[ph.end].text in lang.toll_nouns:
+                # "ارتفع إلى 5 عدد الشهداء": the noun after "number of" says what was counted
+                named = lang.casualty.match_at(tokens, ph.end + 1)
+                kind = named.payload if named is not None else None
         if kind is None:
             continue
         reach = 1 if ph.vague else 3
         update = any(ph.start - 8 <= k < ph.start for k in updates)
         if ph.bare and not any(0 <= ph.start - m.end <= reach for m in keywords) and not update:
             continue
-        subset = any(ph.start - 3 < e <= ph.start for e in subset_ends)
-        additive = ph.cat == "other" or any(ph.start - 4 <= k <= ph.end for k in additive_at)
+        subset = any(ph.start - 1 <= e <= ph.start for e in subset_ends)
+        additive = ph.cat == "other" or ph.conj or \
+            any(ph.start - 4 <= k <= ph.end for k in additive_at)
         cat = ph.cat
         if cat == "other":
             cat = "person"

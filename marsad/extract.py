@@ -152,6 +152,9 @@ def _record(report: Report, index: int, c: Candidate, m: Mentions, lang: Languag
         p = loc.place
         e.location_name = p.name_ar
         e.location_name_en = p.name_en
+        if loc.name:  # a place the gazetteer lacks: the text's own words name it
+            a, b = norm.orig_span(tokens[loc.mention.start].start, tokens[loc.mention.end - 1].end)
+            e.location_name, e.location_name_en = report.text[a:b], None
         e.country_code = p.country
         e.admin1 = admin1_of(p, gaz)
         e.latitude, e.longitude = round(p.lat, 5), round(p.lon, 5)

@@ -48,11 +48,13 @@ class Gazetteer:
 
     def __init__(self, stopwords: frozenset[str] = frozenset()) -> None:
         self.admin1_names: dict[tuple[str, str], str] = {}
+        self.admin1_ar: dict[tuple[str, str], str] = {}
         self.country_names: dict[str, str] = {}
         places: list[tuple[str, Place]] = []
         for cc, code, name_en, names_ar, lat, lon in _rows("admin1.tsv"):
             self.admin1_names[(cc, code)] = name_en
             names = names_ar.split("|")
+            self.admin1_ar[(cc, code)] = names[0]
             for n in names:
                 places.append((n, Place(f"adm:{cc}.{code}", names[0], name_en, cc, code,
                                         float(lat), float(lon), "admin1", 0, True)))
@@ -93,6 +95,12 @@ class Gazetteer:
         if not country or not code:
             return None
         return self.admin1_names.get((country, code))
+
+    def admin1_place(self, country: str | None, code: str | None) -> Place | None:
+        for p in self.by_name.get(normalise_word(self.admin1_ar.get((country, code), "")), ()):
+            if p.key == f"adm:{country}.{code}":
+                return p
+        return None
 
     def lookup(self, name: str) -> tuple[Place, ...]:
         return tuple(self.by_name.get(normalise_word(name), ()))

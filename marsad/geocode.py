@@ -22,6 +22,11 @@ class Located:
     place: Place
     mention: PlaceMention
     precision: int
+    name: str | None = None  # the text's name when the place itself is not in the gazetteer
+
+    @property
+    def key(self) -> str:
+        return f"name:{self.name}" if self.name else self.place.key
 
 
 def country_prior(mentions: Sequence[PlaceMention], extra: Sequence[str] = ()) -> Counter:

@@ -26,6 +26,7 @@ class PlaceMention:
     origin: bool = False
     landmark: bool = False
     generic: str | None = None  # "المدينة" and the like: refers to a town named before
+    unresolved: bool = False  # "بلدة X" where the gazetteer has no X: the name, no coordinates
 
 
 def _cue_before(tokens: Sequence[Token], i: int, lang: LanguageData) -> tuple[str | None, int]:
@@ -76,6 +77,32 @@ def _glued(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageData):
     return None
 
 
+def _name_like(word: str, gaz: Gazetteer, lang: LanguageData) -> bool:
+    if word.isdigit() or len(word) < 3 or word in lang.place_adjectives:
+        return False
+    return not any(f in lang.vocabulary or f in lang.place_adjectives for f in forms(word))
+
+
+def _unresolved(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageData,
+                blocked: set[int]) -> PlaceMention | None:
+    """'بلدة معرة حرمة': a cue, then one or two name words the gazetteer does not know."""
+    cue = lang.unresolved_cues.match_at(tokens, i)
+    if cue is None or cue.end >= len(tokens):
+        return None
+    j = cue.end
+    if j in blocked or gaz.lexicon.match_at(tokens, j) is not None \
+            or not _name_like(tokens[j].text, gaz, lang):
+        return None
+    end = j + 1
+    if end < len(tokens) and end not in blocked and tokens[end].text[0] != "و" \
+            and gaz.lexicon.match_at(tokens, end) is None \
+            and _name_like(tokens[end].text, gaz, lang) \
+            and not lang.settlement_cues.starts(tokens[end].text):
+        end += 1
+    direction, vicinity, origin = _context(tokens, i, lang)
+    return PlaceMention(j, end, (), cue.payload, direction, vicinity, origin, unresolved=True)
+
+
 def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
                 blocked: set[int]) -> list[PlaceMention]:
     """Place mentions in token order. ``blocked``: tokens already read as actors or sources."""
@@ -85,7 +112,7 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
     while i < n:
         if i in blocked or not lang.gate(f"place{id(gaz)}", tokens[i].text, lambda w: (
                 gaz.lexicon.starts(w) or lang.landmarks.starts(w) or lang.generic_refs.starts(w)
-                or w.startswith(lang.glued_prefixes))):
+                or lang.unresolved_cues.starts(w) or w.startswith(lang.glued_prefixes))):
             i += 1
             continue
         lm = lang.landmarks.match_at(tokens, i)
@@ -117,6 +144,11 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
         m = gaz.lexicon.match_at(tokens, i)
         glued_prefix = None
         if m is None:
+            unknown = _unresolved(tokens, i, gaz, lang, blocked)
+            if unknown is not None:
+                out.append(unknown)
+                i = unknown.end
+                continue
             g = _glued(tokens, i, gaz, lang)
             if g is None:
                 i += 1

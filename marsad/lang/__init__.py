@@ -48,6 +48,7 @@ class LanguageData:
     casualty: Lexicon
     after_count: Lexicon
     same_as: Lexicon
+    toll_nouns: frozenset[str]
     toll_update: Lexicon
     subset: Lexicon
     additive: Lexicon
@@ -95,6 +96,8 @@ class LanguageData:
     generic_refs: Lexicon
     origin_cues: Lexicon
     glued_prefixes: tuple[str, ...]
+    unresolved_cues: Lexicon
+    place_adjectives: frozenset[str]
     not_places: frozenset[str]
     # discourse
     clause_openers: Lexicon
@@ -141,8 +144,9 @@ def _vocabulary(raw: dict[str, dict[str, Any]]) -> frozenset[str]:
                 words.add(w)
 
     for name, data in raw.items():
-        if name not in ("language", "places"):
+        if name not in ("language", "places", "persons"):
             walk(data)
+    walk(list(raw["persons"]["nouns"]))
     walk(raw["places"]["not_places"])
     walk(list(raw["places"]["settlement_cues"]))
     walk(raw["places"]["landmarks"])
@@ -190,6 +194,7 @@ def load(code: str = "ar") -> LanguageData:
         casualty=Lexicon(casualty_entries),
         after_count=Lexicon(after),
         same_as=_lex(cas["same_as"]),
+        toll_nouns=_norm_set(cas["toll_nouns"]),
         toll_update=_lex(cas["toll_update"]),
         subset=_lex(cas["subset"]),
         additive=_lex(cas["additive"]),
@@ -234,6 +239,9 @@ def load(code: str = "ar") -> LanguageData:
         origin_cues=_lex(plc["origin_cues"]),
         glued_prefixes=tuple(sorted(_norm_set(plc["glued_prefixes"]), key=len, reverse=True)),
         not_places=_norm_set(plc["not_places"]),
+        unresolved_cues=Lexicon((w, plc["settlement_cues"].get(w, "area"))
+                                for w in plc["unresolved_cues"]),
+        place_adjectives=_norm_set(plc["place_adjectives"]),
         clause_openers=_lex(dis["clause_openers"]),
         line_joiners=_norm_set(dis["line_joiners"]),
         negation=_norm_set(dis["negation"]),

@@ -1,0 +1,58 @@
+"""Reports in the styles of different outlets and countries (written for these tests):
+each row is the report, its publication date, and what must come out of it."""
+
+import pytest
+from conftest import extract
+
+CASES = [
+    ("استشهد 3 مواطنين بينهم طفلة جراء قصف طائرات حربية روسية على مناطق في بلدة معرة حرمة "
+     "بريف إدلب الجنوبي، فيما ارتفع إلى 5 عدد الشهداء الذين قضوا جراء القصف على بلدة "
+     "كفرسجنة بالريف ذاته.", "2019-06-10",
+     [("Air/drone strike", "معرة حرمة", "SY", 3, 3, None),
+      ("Air/drone strike", "كفرسجنة", "SY", 5, None, None)]),
+    ("أعلنت خلية الإعلام الأمني، اليوم الأحد، مقتل أربعة إرهابيين بضربة جوية لطيران الجيش "
+     "العراقي في وادي الشاي جنوب كركوك.", "2020-02-09",
+     [("Air/drone strike", "كركوك", "IQ", 4, None, None)]),
+    ("قتل 5 مدنيين بينهم امرأتان وأصيب 7 آخرون في قصف حوثي استهدف حياً سكنياً في مدينة تعز، "
+     "وفق مصادر محلية.", "2018-01-20",
+     [("Shelling/artillery/missile attack", "تعز", "YE", 5, 5, 7)]),
+    ("قتل شخصان وأصيب ثلاثة آخرون في قصف صاروخي استهدف منطقة أبو سليم في العاصمة الليبية "
+     "طرابلس مساء أمس.", "2019-09-02",
+     [("Shelling/artillery/missile attack", "أبو سليم", "LY", 2, None, 3)]),
+    ("استشهد مواطن وأصيب آخرون في غارة إسرائيلية على منزل في مدينة رفح جنوب قطاع غزة فجر "
+     "اليوم.", "2021-05-12",
+     [("Air/drone strike", "رفح", "PS", 1, 1, None)]),
+    ("فجر انتحاري يرتدي حزاماً ناسفاً نفسه وسط تجمع للمعزين في قضاء حديثة غربي الأنبار، ما "
+     "أسفر عن سقوط 12 قتيلاً و25 جريحاً، بحسب مصدر في الشرطة.", "2016-03-01",
+     [("Suicide bomb", "حديثة", "IQ", 12, None, 25)]),
+    ("قالت مصادر ميدانية إن اشتباكات عنيفة دارت بين فصائل المعارضة وقوات النظام على محور "
+     "كفرنبودة بريف حماة الشمالي، أسفرت عن مقتل 14 عنصراً من قوات النظام و6 مقاتلين من "
+     "الفصائل.", "2019-05-20",
+     [("Armed clash", "كفرنبودة", "SY", 20, None, None)]),
+    ("اختطف مسلحون مجهولون ثلاثة مدنيين من أهالي بلدة الحراك في ريف درعا الشرقي يوم الثلاثاء "
+     "الماضي، ولا يزال مصيرهم مجهولاً.", "2017-11-03",
+     [("Abduction/forced disappearance", "الحراك", "SY", None, None, None)]),
+    ("قتل 7 مدنيين، بينهم 4 أطفال، وأصيب 10 آخرون، بانفجار لغم أرضي من مخلفات الحرب في بلدة "
+     "الباغوز بريف دير الزور الشرقي، أثناء عودتهم إلى منازلهم.", "2019-03-03",
+     [("Remote explosive/landmine/IED", "الباغوز", "SY", 7, 7, 10)]),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", CASES)
+def test_report_styles(text, published, expected):
+    got = [(e.sub_event_type, e.location_name, e.country_code, e.killed_min,
+            e.civilians_killed_min, e.injured_min) for e in extract(text, published)]
+    assert got == expected
+
+
+def test_a_village_missing_from_the_gazetteer_keeps_its_name_and_its_governorate():
+    (e,) = extract("قتل مدنيان في قصف على بلدة كفرسجنة بريف إدلب الجنوبي.")
+    assert (e.location_name, e.admin1, e.geo_precision) == ("كفرسجنة", "Idleb", 3)
+    assert e.latitude is not None
+
+
+def test_dates_of_the_styles():
+    (e,) = extract(CASES[7][0], CASES[7][1])
+    assert e.date_start == "2017-10-31"
+    (e,) = extract(CASES[3][0], CASES[3][1])
+    assert e.date_start == "2019-09-01"
