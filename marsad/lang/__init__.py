@@ -150,6 +150,9 @@ def _vocabulary(raw: dict[str, dict[str, Any]]) -> frozenset[str]:
     walk(raw["places"]["not_places"])
     walk(list(raw["places"]["settlement_cues"]))
     walk(raw["places"]["landmarks"])
+    for key in ("directions", "generic_refs", "vicinity", "landmark_stop", "origin_cues"):
+        walk(raw["places"][key] if isinstance(raw["places"][key], list)
+             else list(raw["places"][key]))
     for w in raw["discourse"]["function_words"]:
         base = normalise_word(w)
         words.update(p + base for p in ("", "و", "ف", "ب", "ل", "وب", "ول"))
