@@ -11,14 +11,18 @@ $(BIN)/marsad: pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $@
 
+DEMO_DB ?= demo.db
+
 demo: $(BIN)/marsad
-	$(BIN)/marsad extract marsad/samples --format table
+	$(BIN)/marsad ingest marsad/samples --db $(DEMO_DB)
+	$(BIN)/marsad incidents --db $(DEMO_DB)
 
 lint: $(BIN)/marsad
 	$(BIN)/ruff check marsad tests scripts benchmarks
 
 test: lint
-	$(BIN)/pytest -q
+	bash scripts/ensure_postgres.sh
+	MARSAD_REQUIRE_PG=$${MARSAD_REQUIRE_PG:-$${CI:+1}} $(BIN)/pytest -q
 	@if [ -f $(DEV_GOLD) ]; then \
 		$(BIN)/marsad eval $(DEV_GOLD) --min-f1 0.9 --min-casualty 0.9 --max-invented 0; \
 	else echo "no $(DEV_GOLD): dev-set gate skipped"; fi
@@ -28,6 +32,7 @@ eval: $(BIN)/marsad
 
 bench: $(BIN)/marsad
 	$(BIN)/python benchmarks/bench_extract.py --reports 10000
+	$(BIN)/python benchmarks/bench_store.py --reports 100000
 
 gazetteer: $(BIN)/marsad
 	$(BIN)/python scripts/build_gazetteer.py

@@ -147,6 +147,7 @@ def _record(report: Report, index: int, c: Candidate, m: Mentions, lang: Languag
         e.time_precision = c.date.precision
         if c.date_mention is not None:
             ev.add("date", c.date_mention.start, c.date_mention.end)
+            e.date_relative = c.date_mention.kind in ("relative", "weekday", "same_day")
     loc = c.location
     if loc is not None:
         p = loc.place

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from marsad.records import Report
 
-SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".xml", ".rss", ".atom")
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,35 @@ def _read_jsonl(path: Path, published: str | None, outlet: str | None) -> Iterat
                      outlet or obj.get("outlet"), obj.get("url"), obj.get("title"), origin)
 
 
-_READERS = {".txt": _read_txt, ".html": _read_html, ".htm": _read_html, ".jsonl": _read_jsonl}
+def _read_feed(path: Path, published: str | None, outlet: str | None) -> Iterator:
+    """RSS/Atom: one report per entry, its HTML reduced to text."""
+    import feedparser
+    import lxml.html
+
+    feed = feedparser.parse(path.read_bytes())
+    if feed.bozo and not feed.entries:
+        yield ReadError(str(path), f"not an RSS/Atom feed ({feed.bozo_exception})")
+        return
+    site = outlet or feed.feed.get("title")
+    for n, entry in enumerate(feed.entries, start=1):
+        origin = f"{path}#{n}"
+        html = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
+        body = lxml.html.fromstring(html).text_content().strip() if html.strip() else ""
+        title = entry.get("title") or ""
+        text = f"{title}\n\n{body}".strip() if body else title.strip()
+        if not text:
+            yield ReadError(origin, "feed entry has no title or text")
+            continue
+        day = published
+        if day is None and entry.get("published_parsed"):
+            p = entry.published_parsed
+            day = f"{p.tm_year:04d}-{p.tm_mon:02d}-{p.tm_mday:02d}"
+        yield Report(entry.get("id") or f"{path.stem}-{n}", text, day, site,
+                     entry.get("link"), title or None, origin)
+
+
+_READERS = {".txt": _read_txt, ".html": _read_html, ".htm": _read_html, ".jsonl": _read_jsonl,
+            ".xml": _read_feed, ".rss": _read_feed, ".atom": _read_feed}
 
 
 def read_inputs(paths: Iterable[str | Path], published: str | None = None,

@@ -36,7 +36,8 @@ class Evidence:
 
 EVENT_FIELDS = (
     "report_id", "event_index", "event_type", "sub_event_type", "date_start", "date_end",
-    "time_precision", "location_name", "location_name_en", "landmark", "country_code", "admin1",
+    "time_precision", "date_relative", "location_name", "location_name_en", "landmark",
+    "country_code", "admin1",
     "latitude", "longitude", "geo_precision", "actor1", "actor2", "killed_min", "killed_max",
     "killed_vague", "civilians_killed_min", "civilians_killed_max", "children_killed_min",
     "women_killed_min", "combatants_killed_min", "injured_min", "injured_max", "injured_vague",
@@ -55,6 +56,7 @@ class Event:
     date_start: str | None = None
     date_end: str | None = None
     time_precision: int | None = None
+    date_relative: bool = False  # counted from the publication date ("yesterday", "Thursday")
     location_name: str | None = None
     location_name_en: str | None = None
     landmark: str | None = None

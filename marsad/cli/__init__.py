@@ -8,6 +8,7 @@ import click
 from marsad import __version__
 from marsad.cli.evaluate import eval_command
 from marsad.cli.extract import extract_command
+from marsad.cli.store import export_command, incidents_command, ingest_command, show_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,6 +19,10 @@ def cli() -> None:
 
 cli.add_command(extract_command)
 cli.add_command(eval_command)
+cli.add_command(ingest_command)
+cli.add_command(incidents_command)
+cli.add_command(export_command)
+cli.add_command(show_command)
 
 
 def main() -> None:

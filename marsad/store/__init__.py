@@ -1,0 +1,248 @@
+"""The incident store: reports, their events and evidence, and resolved incidents, in
+SQLite (default, ``./marsad.db``) or PostgreSQL, through SQLAlchemy with Alembic migrations.
+
+Writes are transactional: a report goes in with all its events and evidence or not at all,
+so an interrupted ingest leaves a consistent database that a re-run completes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, create_engine, delete, event, func, insert, or_, select, text, update
+from sqlalchemy.engine import Connection, Engine
+
+from marsad import EXTRACTOR_VERSION
+from marsad.extract import Result
+from marsad.normalise import normalise
+from marsad.read import content_id
+from marsad.resolve import Incident, resolve
+from marsad.store.schema import events, evidence, incidents, reports
+
+DEFAULT_DB = "sqlite:///marsad.db"
+_MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class StoreError(Exception):
+    """A database problem, said in a way that tells the user what to do."""
+
+
+def database_url(value: str | None) -> str:
+    """--db value, else $MARSAD_DB, else ./marsad.db; a bare path means SQLite."""
+    url = value or os.environ.get("MARSAD_DB") or DEFAULT_DB
+    if "://" not in url:
+        url = f"sqlite:///{url}"
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+def search_text(text: str) -> str:
+    """Folded text for search: one alef, ه for ة, ي for ى, no marks (both sides of a query)."""
+    return normalise(text).text
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+class Store:
+    def __init__(self, url: str | None = None, migrate: bool = True):
+        self.url = database_url(url)
+        try:
+            self.engine: Engine = create_engine(self.url, future=True)
+        except Exception as exc:  # a malformed URL or a missing driver
+            raise StoreError(f"cannot open database '{self.url}': {exc}") from exc
+        self.dialect = self.engine.dialect.name
+        if self.dialect == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        if migrate:
+            self.migrate()
+
+    # -- schema ----------------------------------------------------------------------------
+    def migrate(self) -> None:
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(_MIGRATIONS))
+        try:
+            with self.engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        except Exception as exc:
+            raise StoreError(f"cannot prepare database '{self.engine.url!r}': {exc}") from exc
+
+    # -- reports -----------------------------------------------------------------------------
+    def has_report(self, conn: Connection, report_id: str) -> bool:
+        return conn.execute(select(reports.c.id).where(reports.c.id == report_id)).first() \
+            is not None
+
+    def add_result(self, conn: Connection, result: Result) -> tuple[str, int]:
+        """Insert a report with its events and evidence; returns (report id, events)."""
+        rep = result.report
+        rid = content_id(rep.text)
+        conn.execute(insert(reports).values(
+            id=rid, name=rep.report_id, origin=rep.origin, outlet=rep.outlet, url=rep.url,
+            title=rep.title, published=rep.published, language=result.language,
+            message=result.message, text=rep.text, text_norm=search_text(rep.text),
+            extractor_version=EXTRACTOR_VERSION,
+            ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
+        if self.dialect == "sqlite":
+            conn.execute(text("INSERT INTO reports_fts(rowid, text_norm) SELECT rowid, text_norm "
+                              "FROM reports WHERE id = :id"), {"id": rid})
+        event_rows, evidence_rows = [], []
+        for e in result.events:
+            row = e.to_dict()
+            row.pop("evidence")
+            row["report_id"] = rid
+            row["id"] = f"{rid}:{e.event_index}"
+            event_rows.append(row)
+            evidence_rows += [{"event_id": row["id"], **ev.to_dict()} for ev in e.evidence]
+        if event_rows:
+            conn.execute(insert(events), event_rows)
+        if evidence_rows:
+            conn.execute(insert(evidence), evidence_rows)
+        return rid, len(event_rows)
+
+    # -- incidents -------------------------------------------------------------------------
+    def pending_countries(self, conn: Connection) -> set[str]:
+        """Countries with events not yet in an incident (new, or left by an interrupted run)."""
+        rows = conn.execute(select(events.c.country_code).where(
+            events.c.incident_id.is_(None), events.c.country_code.is_not(None),
+            events.c.aggregate.is_(False)).distinct())
+        return {r[0] for r in rows}
+
+    def _event_rows(self, conn: Connection, where) -> list[dict[str, Any]]:
+        q = select(events, reports.c.outlet).join(reports, reports.c.id == events.c.report_id) \
+            .where(where)
+        return [dict(r._mapping) for r in conn.execute(q)]
+
+    def resolve_countries(self, conn: Connection, countries: Iterable[str]) -> list[Incident]:
+        """Recompute the incidents of these countries from all their events (deterministic:
+        the result depends on the events, not on the order they came in). Incidents a
+        reviewer has locked are left alone."""
+        countries = sorted(set(countries))
+        if not countries:
+            return []
+        locked = select(incidents.c.id).where(incidents.c.locked.is_(True))
+        rows = self._event_rows(conn, and_(
+            events.c.country_code.in_(countries),
+            or_(events.c.incident_id.is_(None), events.c.incident_id.not_in(locked))))
+        rows = [r for r in rows if not r["aggregate"]]
+        conn.execute(delete(incidents).where(incidents.c.country_code.in_(countries),
+                                             incidents.c.locked.is_(False)))
+        result = resolve(rows)
+        incident_rows = []
+        assignments = []
+        for inc in result:
+            incident_rows.append({"id": inc.id, "block": inc.block, "merge_rules": inc.merge_rules,
+                                  "locked": False, **inc.fields})
+            assignments += [{"eid": eid, "iid": inc.id} for eid in inc.event_ids]
+        if incident_rows:
+            conn.execute(insert(incidents), incident_rows)
+        if assignments:
+            stmt = update(events).where(events.c.id == _bind("eid")).values(
+                incident_id=_bind("iid"))
+            conn.execute(stmt, assignments)
+        return result
+
+    # -- queries ---------------------------------------------------------------------------
+    def query_incidents(self, conn: Connection, *, date_from: str | None = None,
+                        date_to: str | None = None, country: str | None = None,
+                        admin1: str | None = None, event_type: str | None = None,
+                        actor: str | None = None, min_civilians: int | None = None,
+                        search: str | None = None, limit: int | None = None,
+                        offset: int = 0) -> list[dict[str, Any]]:
+        q = select(incidents)
+        conds = []
+        if date_from:
+            conds.append(incidents.c.date_start >= date_from)
+        if date_to:
+            conds.append(incidents.c.date_start <= date_to)
+        if country:
+            conds.append(incidents.c.country_code == country.upper())
+        if admin1:
+            conds.append(func.lower(incidents.c.admin1) == admin1.lower())
+        if event_type:
+            conds.append(or_(incidents.c.event_type == event_type,
+                             incidents.c.sub_event_type == event_type))
+        if actor:
+            like = f"%{actor.lower()}%"
+            conds.append(or_(func.lower(incidents.c.actor1).like(like),
+                             func.lower(incidents.c.actor2).like(like)))
+        if min_civilians is not None:
+            conds.append(incidents.c.civilians_killed_min >= min_civilians)
+        if search:
+            ids = self.search_reports(conn, search)
+            conds.append(incidents.c.id.in_(
+                select(events.c.incident_id).where(events.c.report_id.in_(ids or [""]))))
+        if conds:
+            q = q.where(and_(*conds))
+        q = q.order_by(incidents.c.date_start.desc().nulls_last(), incidents.c.id)
+        if limit:
+            q = q.limit(limit).offset(offset)
+        return [dict(r._mapping) for r in conn.execute(q)]
+
+    def search_reports(self, conn: Connection, query: str) -> list[str]:
+        """Report ids whose text has all the words of the query, whatever their hamza,
+        alef, ta marbuta or diacritics."""
+        words = [w for w in search_text(query).split() if w.isalnum()]
+        if not words:
+            return []
+        if self.dialect == "sqlite":
+            match = " ".join(f'"{w}"' for w in words)
+            rows = conn.execute(text("SELECT r.id FROM reports_fts f JOIN reports r "
+                                     "ON r.rowid = f.rowid WHERE reports_fts MATCH :q"),
+                                {"q": match})
+        else:
+            rows = conn.execute(text("SELECT id FROM reports WHERE to_tsvector('simple', "
+                                     "text_norm) @@ plainto_tsquery('simple', :q)"),
+                                {"q": " ".join(words)})
+        return [r[0] for r in rows]
+
+    def incident_detail(self, conn: Connection, incident: str) -> dict[str, Any] | None:
+        row = conn.execute(select(incidents).where(incidents.c.id == incident)).first()
+        if row is None:
+            return None
+        detail = dict(row._mapping)
+        evs = self._event_rows(conn, events.c.incident_id == incident)
+        ev_ids = [e["id"] for e in evs]
+        spans: dict[str, list[dict]] = {}
+        for r in conn.execute(select(evidence).where(evidence.c.event_id.in_(ev_ids or [""]))
+                              .order_by(evidence.c.id)):
+            spans.setdefault(r.event_id, []).append(
+                {"field": r.field, "start": r.start, "end": r.end, "text": r.text})
+        texts = {r.id: r for r in conn.execute(select(
+            reports.c.id, reports.c.name, reports.c.text, reports.c.url, reports.c.published)
+            .where(reports.c.id.in_({e["report_id"] for e in evs} or {""})))}
+        for e in evs:
+            e["evidence"] = spans.get(e["id"], [])
+            rep = texts[e["report_id"]]
+            e["report"] = {"id": rep.id, "name": rep.name, "url": rep.url,
+                           "published": rep.published, "text": rep.text}
+        detail["events"] = sorted(evs, key=lambda e: e["id"])
+        return detail
+
+    def counts(self, conn: Connection) -> dict[str, int]:
+        return {name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                for name, t in (("reports", reports), ("events", events),
+                                ("evidence", evidence), ("incidents", incidents))}
+
+
+def _bind(name: str):
+    from sqlalchemy import bindparam
+
+    return bindparam(name)
+
+
+def rows_without_text(rows: Sequence[dict]) -> list[dict]:
+    return [{k: v for k, v in r.items() if k not in ("text", "text_norm")} for r in rows]

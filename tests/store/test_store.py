@@ -1,0 +1,131 @@
+"""The store on real SQLite and PostgreSQL: idempotent ingest, incidents across outlets,
+search, exports."""
+
+import csv
+import io
+import json
+
+from marsad.export import ACLED_COLUMNS, to_acled_csv, to_geojson
+from marsad.ingest import ingest_paths, ingest_reports
+from marsad.records import Report
+from marsad.store import Store
+
+# The same strike told by two outlets, a day apart, with different tolls (written for tests).
+OUTLET_A = Report("a", "قتل خمسة مدنيين بينهم طفلان في غارة جوية روسية على مدينة سراقب بريف "
+                       "إدلب الشرقي صباح اليوم، وفق ناشطين.", "2019-05-07", "شبكة شام")
+OUTLET_B = Report("b", "أفاد الدفاع المدني بمقتل سبعة مدنيين وإصابة عشرة آخرين جراء غارة "
+                       "للطائرات الروسية استهدفت سوقاً في مدينة سراقب أمس الثلاثاء.",
+                  "2019-05-08", "مرصد حلب")
+ELSEWHERE = Report("c", "قتل شخصان في قصف مدفعي على بلدة اللطامنة بريف حماة الشمالي اليوم.",
+                   "2019-05-07", "شبكة شام")
+
+
+def snapshot(store):
+    with store.engine.connect() as conn:
+        rows = store.query_incidents(conn)
+        return store.counts(conn), [(r["id"], r["killed_min"], r["killed_max"], r["grade"],
+                                     r["n_sources"]) for r in rows]
+
+
+def test_two_outlets_one_strike_make_one_incident(store):
+    summary = ingest_reports([OUTLET_A, OUTLET_B, ELSEWHERE], store)
+    assert (summary.new, summary.events, summary.failed) == (3, 3, 0)
+    with store.engine.connect() as conn:
+        rows = store.query_incidents(conn, country="SY")
+        (saraqib,) = [r for r in rows if r["location_name"] == "سراقب"]
+        assert (saraqib["killed_min"], saraqib["killed_max"]) == (5, 7)
+        assert (saraqib["civilians_killed_min"], saraqib["civilians_killed_max"]) == (5, 7)
+        assert saraqib["injured_min"] == 10 and saraqib["children_killed_min"] == 2
+        assert saraqib["n_reports"] == 2 and saraqib["outlets"] == ["شبكة شام", "مرصد حلب"]
+        assert saraqib["grade"] == "contested" and saraqib["date_start"] == "2019-05-07"
+        assert any("same place (سراقب)" in r for r in saraqib["merge_rules"])
+        detail = store.incident_detail(conn, saraqib["id"])
+        assert {e["report"]["name"] for e in detail["events"]} == {"a", "b"}
+        ev = detail["events"][0]
+        for span in ev["evidence"]:
+            assert ev["report"]["text"][span["start"]:span["end"]] == span["text"]
+
+
+def test_ingest_twice_is_a_no_op(store, samples):
+    first = ingest_paths([samples], store)
+    before = snapshot(store)
+    second = ingest_paths([samples], store)
+    assert first.new > 0 and second.new == 0 and second.duplicate == first.read
+    assert snapshot(store) == before
+
+
+def test_the_same_reports_in_any_order_give_the_same_incidents(store_url, tmp_path):
+    one = Store(store_url)
+    ingest_reports([OUTLET_A, OUTLET_B, ELSEWHERE], one)
+    a = snapshot(one)[1]
+    with one.engine.begin() as conn:
+        for table in ("evidence", "events", "incidents", "reports"):
+            conn.exec_driver_sql(f"DELETE FROM {table}")
+    ingest_reports([ELSEWHERE, OUTLET_B], one)
+    ingest_reports([OUTLET_A], one)
+    assert snapshot(one)[1] == a
+    one.engine.dispose()
+
+
+def test_a_corrupt_file_fails_alone(store, tmp_path, samples):
+    (tmp_path / "good.txt").write_text(OUTLET_A.text, encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\xfa broken")
+    good_line = json.dumps({"text": ELSEWHERE.text}, ensure_ascii=False)
+    (tmp_path / "lines.jsonl").write_text(f"{good_line}\n{{oops\n", encoding="utf-8")
+    summary = ingest_paths([tmp_path], store)
+    assert (summary.new, summary.failed) == (2, 2)
+    assert any("bad.txt" in e and "UTF-8" in e for e in summary.errors)
+    assert any("lines.jsonl:2" in e for e in summary.errors)
+    with store.engine.connect() as conn:
+        assert store.counts(conn)["reports"] == 2
+
+
+def test_an_interrupted_run_is_finished_by_the_next(store):
+    from marsad.extract import extract_report
+
+    with store.engine.begin() as conn:  # stored, but the run died before resolving
+        store.add_result(conn, extract_report(OUTLET_A))
+    with store.engine.connect() as conn:
+        assert store.counts(conn)["incidents"] == 0
+    summary = ingest_reports([OUTLET_A], store)
+    assert summary.duplicate == 1
+    with store.engine.connect() as conn:
+        assert store.counts(conn)["incidents"] == 1
+
+
+def test_search_ignores_hamza_and_diacritics(store):
+    ingest_reports([OUTLET_A, OUTLET_B, ELSEWHERE], store)
+    with store.engine.connect() as conn:
+        assert len(store.search_reports(conn, "إدلب")) == 1
+        assert len(store.search_reports(conn, "ادلب")) == 1
+        assert len(store.search_reports(conn, "سُوقاً")) == 1
+        rows = store.query_incidents(conn, search="اللطامنة")
+        assert [r["location_name"] for r in rows] == ["اللطامنة"]
+
+
+def test_filters(store):
+    ingest_reports([OUTLET_A, OUTLET_B, ELSEWHERE], store)
+    with store.engine.connect() as conn:
+        assert len(store.query_incidents(conn, min_civilians=5)) == 1
+        assert len(store.query_incidents(conn, event_type="Shelling/artillery/missile attack")) \
+            == 1
+        assert len(store.query_incidents(conn, actor="russia")) == 1
+        assert len(store.query_incidents(conn, admin1="idleb")) == 1
+        assert store.query_incidents(conn, date_from="2019-05-08") == []
+
+
+def test_exports(store):
+    ingest_reports([OUTLET_A, OUTLET_B, ELSEWHERE], store)
+    with store.engine.connect() as conn:
+        rows = store.query_incidents(conn)
+    table = list(csv.DictReader(io.StringIO(to_acled_csv(rows))))
+    assert tuple(table[0].keys()) == ACLED_COLUMNS
+    saraqib = next(r for r in table if r["location"] == "سراقب")
+    assert (saraqib["fatalities"], saraqib["fatalities_max"], saraqib["grade"]) == ("5", "7",
+                                                                                    "contested")
+    assert saraqib["event_date"] == "2019-05-07" and saraqib["country"] == "Syria"
+    geo = json.loads(json.dumps(to_geojson(rows)))
+    assert geo["type"] == "FeatureCollection"
+    for f in geo["features"]:
+        lon, lat = f["geometry"]["coordinates"]
+        assert 30 < lat < 40 and 34 < lon < 43  # [longitude, latitude], RFC 7946
