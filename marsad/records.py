@@ -6,7 +6,7 @@ that came from the text has an Evidence entry with offsets into the ORIGINAL tex
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -31,7 +31,7 @@ class Evidence:
     text: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"field": self.field, "start": self.start, "end": self.end, "text": self.text}
 
 
 EVENT_FIELDS = (
@@ -87,5 +87,7 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         d = {name: getattr(self, name) for name in EVENT_FIELDS}
+        d["named_killed"] = [dict(n) for n in self.named_killed]
+        d["sources"] = list(self.sources)
         d["evidence"] = [e.to_dict() for e in self.evidence]
         return d

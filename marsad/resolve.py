@@ -21,6 +21,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from marsad.normalise import normalise_word
@@ -50,6 +51,7 @@ def _km(a: dict, b: dict) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+@lru_cache(maxsize=65536)
 def _norm(s: str | None) -> str:
     return normalise_word(s) if s else ""
 
@@ -104,18 +106,44 @@ class _Union:
             self.parent[hi] = lo
 
 
+_CELL = 0.05  # degrees, about 5.5 km: places within 5 km share a cell or touch one
+
+
+def _buckets(e: dict) -> list[tuple]:
+    """Blocks an event can meet its twins in: its named place, and its map cell."""
+    keys: list[tuple] = []
+    if e.get("location_name"):
+        keys.append(("name", e["country_code"], _norm(e["location_name"])))
+    if e.get("latitude") is not None and (e.get("geo_precision") or 3) <= 2:
+        keys.append(("cell", e["country_code"], int(e["latitude"] // _CELL),
+                     int(e["longitude"] // _CELL)))
+    return keys
+
+
 def _window_pairs(events: list[dict]):
-    """Candidate pairs: same country, start dates at most 2 days apart (sorted sweep)."""
-    by_country: dict[str, list[dict]] = {}
+    """Candidate pairs: the same block (place name, or neighbouring map cells) and start
+    dates at most 2 days apart, by a sorted sweep inside each block: near-linear."""
+    blocks: dict[tuple, list[dict]] = {}
     for e in events:
-        by_country.setdefault(e["country_code"], []).append(e)
-    for country in sorted(by_country):
-        rows = sorted(by_country[country], key=lambda e: (e["date_start"], e["id"]))
+        for key in _buckets(e):
+            blocks.setdefault(key, []).append(e)
+    seen: set[tuple[str, str]] = set()
+    for key in sorted(blocks, key=str):
+        rows = blocks[key]
+        if key[0] == "cell":  # a place within 5 km may sit in the next cell
+            for di in (-1, 0, 1):
+                for dj in (-1, 0, 1):
+                    if (di, dj) != (0, 0):
+                        rows = rows + blocks.get(("cell", key[1], key[2] + di, key[3] + dj), [])
+        rows = sorted({e["id"]: e for e in rows}.values(), key=lambda e: (e["date_start"], e["id"]))
         days = [_day(e["date_start"]) for e in rows]
         for i, a in enumerate(rows):
             j = i + 1
             while j < len(rows) and (days[j] - days[i]).days <= 2:
-                yield a, rows[j]
+                pair = (a["id"], rows[j]["id"])
+                if pair not in seen:
+                    seen.add(pair)
+                    yield a, rows[j]
                 j += 1
 
 
