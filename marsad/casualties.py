@@ -79,8 +79,22 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
                 i = q.end
                 continue
             noun = _noun_at(tokens, q.end, lang)
+            side = q.end + 1 if q.end + 1 < hi and tokens[q.end].text == "من" else None
+            if noun is None and side is not None and lang.actors.match_at(tokens, side):
+                # "5 من الفصائل": five of that side's fighters
+                out.append(_Phrase(q.start, q.end, q.low, q.high, q.vague, "combatant", None,
+                                   conj))
+                i = q.end
+                continue
             if noun is not None and noun.end <= hi:
                 p = noun.payload
+                both = lang.casualty.match_at(tokens, noun.start)
+                if both is not None and both.payload == "combined":
+                    # "العشرات من القتلى والجرحى": killed and injured together
+                    out.append(_Phrase(q.start, both.end, q.low, q.high, q.vague, p["cat"],
+                                       "combined", conj))
+                    i = both.end
+                    continue
                 high = q.high
                 post = lang.post_modifiers.match_at(tokens, noun.end) if noun.end < hi else None
                 if post is not None and post.payload == "min":

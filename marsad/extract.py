@@ -217,16 +217,19 @@ def _record(report: Report, index: int, c: Candidate, m: Mentions, lang: Languag
 
 
 def _actor_roles(c: Candidate, lang: LanguageData, tokens: list[Token], country: str | None):
-    """Split the event's actor mentions into attackers and targets (after ضد، على، عناصر …)."""
+    """Split the event's actor mentions into attackers and targets: after ضد، على، عناصر …,
+    or naming the side of people killed ("17 عنصراً من قوات الأسد")."""
     attackers: list[tuple[str, int, int, bool]] = []
     targets: list[tuple[str, int, int, bool]] = []
+    victims_side = {x.end for st in c.statements for x in st}
+    victims_side |= {k + 1 for k in victims_side if k < len(tokens) and tokens[k].text == "من"}
     for a in c.actors:
         name = _actor_name(a.payload, lang, country)
         if not name:
             continue
         before = {f for k in range(max(0, a.start - 2), a.start) for f in forms(tokens[k].text)}
         before |= set(forms(tokens[a.start].text)[1:2])
-        side = targets if before & lang.target_cues else attackers
+        side = targets if before & lang.target_cues or a.start in victims_side else attackers
         if all(name != x[0] for x in attackers + targets):
             side.append((name, a.start, a.end, bool(lang.actor_table[a.payload].get("air"))))
     return attackers, targets

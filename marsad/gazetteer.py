@@ -69,11 +69,21 @@ class Gazetteer:
             for n in names:
                 places.append((n, Place(f"add:{k}", names[0], None, cc, adm or None, float(lat),
                                         float(lon), kind, 0, True)))
-        for gid, name_ar, name_en, cc, adm, lat, lon, pop in _rows("geonames_ar.tsv"):
+        by_gid: dict[str, list[list[str]]] = {}
+        for row in _rows("geonames_ar.tsv"):
+            if not any(len(w) == 1 for w in row[1].split()):  # "د مشق": a broken spelling
+                by_gid.setdefault(row[0], []).append(row)
+        for gid, rows in by_gid.items():
+            # one canonical Arabic name per place: the fullest spelling (hamza, ta marbuta),
+            # then the fewest words
+            canon = min((r[1] for r in rows),
+                        key=lambda n: (-sum(n.count(c) for c in "أإآةى"), n.count(" "), n))
+            _, _, name_en, cc, adm, lat, lon, pop = rows[0]
             pop_i = int(pop)
             kind = "city" if pop_i >= 100_000 else "town" if pop_i >= 5_000 else "village"
-            places.append((name_ar, Place(f"gn:{gid}", name_ar, name_en, cc, adm, float(lat),
-                                          float(lon), kind, pop_i, False)))
+            place = Place(f"gn:{gid}", canon, name_en, cc, adm, float(lat), float(lon), kind,
+                          pop_i, False)
+            places += [(r[1], place) for r in rows]
         self.size = len(places)
         entries: list[tuple[str, Place]] = []
         for name, place in places:

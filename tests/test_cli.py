@@ -21,7 +21,7 @@ def test_extract_jsonl_has_the_acled_like_fields(samples):
     first = rows[0]
     assert (first["killed_min"], first["civilians_killed_min"], first["children_killed_min"]) \
         == (7, 7, 2)
-    assert first["date_start"] == "2019-05-05" and first["location_name"] == "كفر نبل"
+    assert first["date_start"] == "2019-05-05" and first["location_name"] == "كفرنبل"
 
 
 def test_extract_table_and_a_bad_file_among_good_ones(samples, tmp_path):

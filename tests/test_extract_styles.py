@@ -56,3 +56,27 @@ def test_dates_of_the_styles():
     assert e.date_start == "2017-10-31"
     (e,) = extract(CASES[3][0], CASES[3][1])
     assert e.date_start == "2019-09-01"
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("سقط العشرات من القتلى والجرحى في غارات جوية على بلدة حمورية.", "killed_or_injured_min", 12),
+    ("استشهد وأصيب 5 أشخاص بانفجار عبوة ناسفة في قضاء المقدادية بمحافظة ديالى.",
+     "killed_or_injured_min", 5),
+    ("قتل 3 من قوات النظام و5 من الفصائل في معارك على جبهة الزلاقيات شمالي حماة.",
+     "killed_min", 8),
+    ("لقيت امرأة حتفها وأصيب طفلاها بجروح جراء سقوط قذيفة هاون على حي باب توما في دمشق.",
+     "injured_min", 2),
+    ("انفجرت سيارة مفخخة في تمام الساعة 14:30 قرب جامع الفاروق في مدينة الباب، ما أدى إلى "
+     "مقتل أكثر من مئة شخص.", "killed_min", 101),
+    ("قتلت طفلة تبلغ من العمر 5 سنوات برصاص قناص في حي جوبر بدمشق.", "killed_min", 1),
+])
+def test_counting_phrases(text, field, value):
+    (e,) = extract(text)
+    assert getattr(e, field) == value
+
+
+def test_the_side_of_the_dead_is_the_target():
+    (e,) = extract("قتل 17 عنصراً من قوات الأسد بينهم ضابطان في هجوم لفصائل المعارضة على "
+                   "مواقعهم في ريف اللاذقية الشمالي.")
+    assert (e.actor1, e.actor2, e.killed_min) == ("Syrian opposition armed groups",
+                                                  "Military Forces of Syria", 17)
