@@ -94,3 +94,64 @@ def ingest_paths(paths: Iterable[str], store: Store, options: Options | None = N
                  published: str | None = None, outlet: str | None = None,
                  progress: Callable[[int], None] | None = None) -> Summary:
     return ingest_reports(read_inputs(paths, published, outlet), store, options, progress)
+
+
+def ingest_parquet(out: str, store: Store) -> Summary:
+    """Load the output of `marsad batch` into the store (idempotent), then resolve."""
+    import json
+
+    from sqlalchemy import insert, text
+
+    from marsad.batch import read_table, unique_events
+    from marsad.store import search_text
+    from marsad.store.schema import events, evidence, reports
+
+    summary = Summary()
+    rep_rows = sorted(read_table(out, "reports"), key=lambda r: (r["origin"], r["id"]))
+    ev_rows = unique_events(read_table(out, "events"))
+    spans: dict[str, list[dict]] = {}
+    for s in read_table(out, "evidence"):
+        spans.setdefault(s["event_id"], []).append(s)
+    by_report: dict[str, list[dict]] = {}
+    for e in ev_rows:
+        by_report.setdefault(e["report_id"], []).append(e)
+    event_cols = {c.name for c in events.columns}
+    countries: set[str] = set()
+    with store.engine.begin() as conn:
+        for r in rep_rows:
+            summary.read += 1
+            if store.has_report(conn, r["id"]):
+                summary.duplicate += 1
+                continue
+            row = {k: r[k] for k in ("id", "name", "origin", "outlet", "url", "title",
+                                     "published", "language", "message", "text",
+                                     "extractor_version")}
+            row.update(text_norm=search_text(r["text"]), ingested_at=_now())
+            conn.execute(insert(reports).values(**row))
+            if store.dialect == "sqlite":
+                conn.execute(text("INSERT INTO reports_fts(rowid, text_norm) SELECT rowid, "
+                                  "text_norm FROM reports WHERE id = :id"), {"id": r["id"]})
+            evs = by_report.get(r["id"], [])
+            for e in evs:
+                e = {k: v for k, v in e.items() if k in event_cols}
+                e["named_killed"] = json.loads(e["named_killed"] or "[]")
+                e["sources"] = json.loads(e["sources"] or "[]")
+                conn.execute(insert(events).values(**e))
+                if e.get("country_code"):
+                    countries.add(e["country_code"])
+                ev_spans = [{k: s[k] for k in ("event_id", "field", "start", "end", "text")}
+                            for s in spans.get(e["id"], [])]
+                if ev_spans:
+                    conn.execute(insert(evidence), ev_spans)
+            summary.new += 1
+            summary.events += len(evs)
+    with store.engine.begin() as conn:
+        result = store.resolve_countries(conn, countries | store.pending_countries(conn))
+    summary.incidents_touched = len(result)
+    return summary
+
+
+def _now() -> str:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

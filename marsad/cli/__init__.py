@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from marsad import __version__
+from marsad.cli.batch import batch_command
 from marsad.cli.evaluate import eval_command
 from marsad.cli.extract import extract_command
 from marsad.cli.store import export_command, incidents_command, ingest_command, show_command
@@ -23,6 +24,7 @@ cli.add_command(ingest_command)
 cli.add_command(incidents_command)
 cli.add_command(export_command)
 cli.add_command(show_command)
+cli.add_command(batch_command)
 
 
 def main() -> None:

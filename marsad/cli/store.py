@@ -44,14 +44,23 @@ def filters(fn):
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--db", help=DB_HELP)
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date for all inputs.")
 @click.option("--outlet", help="Outlet name for all inputs.")
+@click.option("--from-parquet", "from_parquet", metavar="DIR",
+              help="Load the output of `marsad batch` instead of report files.")
 def ingest_command(paths: tuple[str, ...], db: str | None, published: str | None,
-                   outlet: str | None) -> None:
+                   outlet: str | None, from_parquet: str | None) -> None:
     """Store reports (files, folders, JSONL, RSS/Atom feeds) and resolve incidents."""
     store = _open(db)
+    if from_parquet:
+        from marsad.ingest import ingest_parquet
+
+        click.echo(ingest_parquet(from_parquet, store).line())
+        return
+    if not paths:
+        raise click.UsageError("give report files/folders, or --from-parquet DIR")
     total = sum(_count(Path(p)) for p in paths)
     with click.progressbar(length=total, label="ingesting", file=sys.stderr,
                            show_pos=True) as bar:
