@@ -149,3 +149,8 @@ def test_a_persian_report_yields_no_events_and_says_why(samples):
 def test_unknown_is_null_never_zero():
     e = one("شن الطيران الحربي غارات على مدينة أريحا.")
     assert e.killed_min is None and e.injured_min is None and e.civilians_killed_min is None
+
+
+def test_threats_and_condemnations_are_not_events():
+    assert extract("توعد الجيش بشن غارات جوية على مدينة إدلب في الأيام المقبلة.") == []
+    assert extract("أدانت الخارجية القصف المدفعي على بلدة كفرنبل.") == []
