@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from marsad.casualties import Count, find_counts
 from marsad.clauses import Clause
 from marsad.dates import DateMention, Resolved, resolve
-from marsad.gazetteer import Gazetteer
+from marsad.gazetteer import Gazetteer, distance_km
 from marsad.geocode import Located, is_settlement
 from marsad.lang import LanguageData
 from marsad.lexicon import Match
@@ -71,11 +71,7 @@ class Candidate:
 
 
 def _distance_km(a: Located, b: Located) -> float:
-    from math import asin, cos, radians, sin, sqrt
-
-    la1, lo1, la2, lo2 = map(radians, (a.place.lat, a.place.lon, b.place.lat, b.place.lon))
-    h = sin((la2 - la1) / 2) ** 2 + cos(la1) * cos(la2) * sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * asin(sqrt(h))
+    return distance_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
 
 
 def trigger_status(tokens: Sequence[Token], m: Match, lang: LanguageData, lo: int) -> str:

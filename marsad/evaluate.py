@@ -9,13 +9,13 @@ none is counted as invented.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
 from typing import Any
 
 from marsad.extract import Options, extract_report
+from marsad.gazetteer import distance_km
 from marsad.lang import load
 from marsad.normalise import normalise_word
 from marsad.records import Event, Report
@@ -23,13 +23,6 @@ from marsad.records import Event, Report
 CASUALTY_FIELDS = {"killed_total": "killed_min", "killed_civilians": "civilians_killed_min",
                    "injured": "injured_min", "children_killed": "children_killed_min"}
 MATCH_KM = 40.0
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * \
-        math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _names(e: Event) -> set[str]:
@@ -43,7 +36,7 @@ def place_matches(pred: Event, gold: dict[str, Any]) -> bool:
         return True
     if pred.latitude is None or gold.get("lat") is None:
         return False
-    return _km(pred.latitude, pred.longitude, gold["lat"], gold["lon"]) <= MATCH_KM
+    return distance_km(pred.latitude, pred.longitude, gold["lat"], gold["lon"]) <= MATCH_KM
 
 
 @dataclass
@@ -168,7 +161,8 @@ def _score_match(scores: Scores, pred: Event, gold: dict[str, Any], rid: str) ->
         else:
             scores.misses.append(f"{rid}: date gold {gold['date']} got {pred.date_start}")
     if pred.latitude is not None and gold.get("lat") is not None:
-        scores.geo_errors_km.append(_km(pred.latitude, pred.longitude, gold["lat"], gold["lon"]))
+        scores.geo_errors_km.append(distance_km(pred.latitude, pred.longitude, gold["lat"],
+                                                gold["lon"]))
 
 
 def load_gold(path: str | Path) -> list[dict[str, Any]]:

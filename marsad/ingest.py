@@ -100,7 +100,7 @@ def ingest_parquet(out: str, store: Store) -> Summary:
     """Load the output of `marsad batch` into the store (idempotent), then resolve."""
     import json
 
-    from sqlalchemy import insert, text
+    from sqlalchemy import insert
 
     from marsad.batch import read_table, unique_events
     from marsad.store import search_text
@@ -128,9 +128,7 @@ def ingest_parquet(out: str, store: Store) -> Summary:
                                      "extractor_version")}
             row.update(text_norm=search_text(r["text"]), ingested_at=_now())
             conn.execute(insert(reports).values(**row))
-            if store.dialect == "sqlite":
-                conn.execute(text("INSERT INTO reports_fts(rowid, text_norm) SELECT rowid, "
-                                  "text_norm FROM reports WHERE id = :id"), {"id": r["id"]})
+            store.index_report(conn, r["id"])
             evs = by_report.get(r["id"], [])
             for e in evs:
                 e = {k: v for k, v in e.items() if k in event_cols}

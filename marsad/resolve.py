@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from marsad.gazetteer import distance_km
 from marsad.normalise import normalise_word
 
 NEAR_KM = 5.0
@@ -44,11 +44,7 @@ def _day(s: str | None) -> dt.date | None:
 
 
 def _km(a: dict, b: dict) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a["latitude"], a["longitude"], b["latitude"],
-                                             b["longitude"]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * \
-        math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return distance_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
 
 
 @lru_cache(maxsize=65536)

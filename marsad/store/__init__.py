@@ -86,6 +86,12 @@ class Store:
         return conn.execute(select(reports.c.id).where(reports.c.id == report_id)).first() \
             is not None
 
+    def index_report(self, conn: Connection, report_id: str) -> None:
+        """Add a stored report to full-text search (PostgreSQL indexes by itself)."""
+        if self.dialect == "sqlite":
+            conn.execute(text("INSERT INTO reports_fts(rowid, text_norm) SELECT rowid, text_norm "
+                              "FROM reports WHERE id = :id"), {"id": report_id})
+
     def add_result(self, conn: Connection, result: Result) -> tuple[str, int]:
         """Insert a report with its events and evidence; returns (report id, events)."""
         rep = result.report
@@ -96,9 +102,7 @@ class Store:
             message=result.message, text=rep.text, text_norm=search_text(rep.text),
             extractor_version=EXTRACTOR_VERSION,
             ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
-        if self.dialect == "sqlite":
-            conn.execute(text("INSERT INTO reports_fts(rowid, text_norm) SELECT rowid, text_norm "
-                              "FROM reports WHERE id = :id"), {"id": rid})
+        self.index_report(conn, rid)
         event_rows, evidence_rows = [], []
         for e in result.events:
             row = e.to_dict()
