@@ -210,7 +210,7 @@ class Assembler:
                 ev.statements.append(counts)
                 continue
             cand = Candidate([cl], sub, trig, strong, inherited_type=inherited, title=cl.title)
-            cand.anaphoric = trig is not None and _definite(tokens[trig.start].text)
+            cand.anaphoric = trig is not None and _definite(tokens[trig.start].text, lang.article)
             cand.statements = [counts] if counts else []
             cand.actors = [a for a in self._in(self.m.actors, cl)
                            if not self._after_quiet(a, triggers, quiet)]
@@ -390,9 +390,9 @@ def _spec(loc: Located) -> int:
     return 0 if loc.name else _SPECIFICITY[loc.place.kind]
 
 
-def _definite(word: str) -> bool:
+def _definite(word: str, article: str) -> bool:
     """الغارات، بالغارة، والسيارة: a definite noun points back to something told before."""
-    return any(f.startswith("ال") and len(f) > 3 for f in forms(word))
+    return any(f.startswith(article) and len(f) > len(article) + 1 for f in forms(word))
 
 
 def _within(big: Located, small: Located) -> bool:

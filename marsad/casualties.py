@@ -51,7 +51,7 @@ class _Phrase:
 
 
 def _noun_at(tokens: Sequence[Token], j: int, lang: LanguageData):
-    if j < len(tokens) and tokens[j].text == "من":
+    if j < len(tokens) and tokens[j].text == lang.partitive:
         j += 1
     if j >= len(tokens):
         return None
@@ -72,14 +72,14 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
                                                                   may_count)):
             i += 1
             continue
-        conj = tokens[i].text.startswith("و") or (i > lo and tokens[i - 1].text == "و")
+        conj = tokens[i].text.startswith(lang.conj) or (i > lo and tokens[i - 1].text == lang.conj)
         q = parse_quantity(tokens, i, lang)
         if q is not None and q.end <= hi and not any(k in excluded for k in range(q.start, q.end)):
             if q.end < hi and lang.not_a_count.match_at(tokens, q.end) is not None:
                 i = q.end
                 continue
             noun = _noun_at(tokens, q.end, lang)
-            side = q.end + 1 if q.end + 1 < hi and tokens[q.end].text == "من" else None
+            side = q.end + 1 if q.end + 1 < hi and tokens[q.end].text == lang.partitive else None
             if noun is None and side is not None and lang.actors.match_at(tokens, side):
                 # "5 من الفصائل": five of that side's fighters
                 out.append(_Phrase(q.start, q.end, q.low, q.high, q.vague, "combatant", None,

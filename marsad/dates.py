@@ -42,7 +42,7 @@ class Resolved:
 
 
 def _year_at(tokens: Sequence[Token], i: int, lang: LanguageData) -> tuple[int, int] | None:
-    if i < len(tokens) and tokens[i].text in ("عام", "سنه", "العام"):
+    if i < len(tokens) and tokens[i].text in lang.year_words:
         i += 1
     if i < len(tokens) and tokens[i].is_digit and len(tokens[i].text) == 4:
         y = int(tokens[i].text)
@@ -64,14 +64,14 @@ def _day_at(tokens: Sequence[Token], i: int, lang: LanguageData) -> tuple[int, i
         if j < len(tokens) and tokens[j].text in lang.ordinal_teen and v < 10:
             return v + 10, j + 1
         nxt = tokens[j].text if j < len(tokens) else ""
-        if nxt[:1] == "و" and nxt[1:] in lang.ordinal_tens:  # الحادي والعشرين
+        if nxt.startswith(lang.conj) and nxt[1:] in lang.ordinal_tens:  # الحادي والعشرين
             return v + lang.ordinal_tens[nxt[1:]], j + 1
         return v, j
     return None
 
 
 def _month_at(tokens: Sequence[Token], i: int, lang: LanguageData) -> tuple[int, int] | None:
-    if i < len(tokens) and tokens[i].text == "من":
+    if i < len(tokens) and tokens[i].text == lang.partitive:
         i += 1
     if i >= len(tokens):
         return None
@@ -97,7 +97,7 @@ def _day_range(tokens: Sequence[Token], i: int, day: tuple[int, int],
     second = None
     if word in lang.day_range_joiners and j + 1 < len(tokens):
         second = _day_at(tokens, j + 1, lang)
-    elif word[:1] == "و" and len(word) > 1:
+    elif word.startswith(lang.conj) and len(word) > 1:
         second = _day_at([Token(word[1:], 0, 0)] + list(tokens[j + 1:j + 3]), 0, lang)
         if second is not None:
             second = (second[0], second[1] + j)
@@ -128,7 +128,7 @@ def _calendar(tokens: Sequence[Token], i: int, lang: LanguageData) -> DateMentio
             year = _year_at(tokens, month[1], lang)
             end = year[1] if year else month[1]
             return DateMention(i, end, "day", day[0], month[0], year[0] if year else None)
-    month = _month_at(tokens, i, lang) if tokens[i].text != "من" else None
+    month = _month_at(tokens, i, lang) if tokens[i].text != lang.partitive else None
     if month is not None:
         year = _year_at(tokens, month[1], lang)
         if year is not None:

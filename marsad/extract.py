@@ -222,7 +222,8 @@ def _actor_roles(c: Candidate, lang: LanguageData, tokens: list[Token], country:
     attackers: list[tuple[str, int, int, bool]] = []
     targets: list[tuple[str, int, int, bool]] = []
     victims_side = {x.end for st in c.statements for x in st}
-    victims_side |= {k + 1 for k in victims_side if k < len(tokens) and tokens[k].text == "من"}
+    victims_side |= {k + 1 for k in victims_side
+                     if k < len(tokens) and tokens[k].text == lang.partitive}
     for a in c.actors:
         name = _actor_name(a.payload, lang, country)
         if not name:
@@ -252,7 +253,7 @@ def _named(c: Candidate, m: Mentions, lang: LanguageData, ev: _Evidence, tokens:
                     any(tokens[k].text in lang.combatant_roles for k in window):
                 continue
             end = i + 2
-            if end < cl.hi and tokens[end].text.startswith("ال") and \
+            if end < cl.hi and tokens[end].text.startswith(lang.article) and \
                     tokens[end].text not in lang.landmark_stop:
                 end += 1
             a, b = norm.orig_span(tokens[i].start, tokens[end - 1].end)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from marsad.lang import LanguageData
-from marsad.tokens import Token, forms
+from marsad.tokens import Token
 
 _MAX_COUNT = 100_000
 
@@ -32,15 +32,12 @@ def parse_number(tokens: Sequence[Token], i: int, lang: LanguageData) -> tuple[i
     tok = tokens[i]
     if tok.is_digit:
         text = tok.text.replace(",", "")
-        if "." in text:
-            whole, frac = text.split(".", 1)
-            value = float(text)
-        else:
-            value = int(text)
+        value: float | int = float(text) if "." in text else int(text)
         end = i + 1
         if end < len(tokens):
             m = lang.number_words.match_at(tokens, end)
-            if m is not None and m.payload[0] == "thousands" and tokens[end].text[0] != "و":
+            if m is not None and m.payload[0] == "thousands" and \
+                    not tokens[end].text.startswith(lang.conj):
                 return int(value * 1000), m.end
         if isinstance(value, float):
             return None
@@ -55,13 +52,11 @@ def parse_number(tokens: Sequence[Token], i: int, lang: LanguageData) -> tuple[i
             break
         group, value = m.payload
         word = tokens[j].text
-        joined = word[0] == "و" and word not in ("واحد", "واحده")
+        # "وعشرون" continues a number; "واحد" merely starts with the same letter
+        joined = word.startswith(lang.conj) and word not in lang.conj_exceptions
         if seen and not joined and not (group == "units" and word in lang.teen_suffix) \
                 and group != "thousands":
             break
-        if not seen and joined and word[1:] and forms(word)[0] == word and j == i:
-            # a leading و is a conjunction ("وثلاثة"): fine, the value stands
-            pass
         if group == "units" and word in lang.teen_suffix and seen and 0 < current < 10:
             current += 10
         elif group == "thousands":
@@ -107,10 +102,10 @@ def parse_quantity(tokens: Sequence[Token], i: int, lang: LanguageData) -> Quant
         low, high = None, value
     elif kind in ("between", None) and end + 1 < len(tokens):
         joiner = tokens[end].text
-        if joiner in ("و", "الي", "حتي") or (kind == "between" and joiner == "و"):
+        if joiner in lang.range_joiners:
             second = parse_number(tokens, end + 1, lang)
             if second is not None and value < second[0] <= 3 * value + 10 and (
-                    kind == "between" or joiner != "و"):
+                    kind == "between" or joiner != lang.conj):
                 high, end = second[0], second[1]
     if end < len(tokens):
         post = lang.post_modifiers.match_at(tokens, end)

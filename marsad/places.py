@@ -54,7 +54,8 @@ def _context(tokens: Sequence[Token], lo: int, lang: LanguageData) -> tuple[str 
         if v is not None and v.end >= lo - 1:
             vicinity = True
     # origin: "نازحين من تدمر", "القادمين من الريف"
-    if lo > 0 and tokens[lo - 1].text == "من" or (lo > 0 and tokens[lo].text.startswith("من")):
+    if lo > 0 and (tokens[lo - 1].text == lang.partitive
+                   or tokens[lo].text.startswith(lang.partitive)):
         for j in range(max(0, lo - 5), lo):
             if lang.origin_cues.match_at(tokens, j) is not None:
                 origin = True
@@ -94,7 +95,7 @@ def _unresolved(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageD
             or not _name_like(tokens[j].text, gaz, lang):
         return None
     end = j + 1
-    if end < len(tokens) and end not in blocked and tokens[end].text[0] != "و" \
+    if end < len(tokens) and end not in blocked and not tokens[end].text.startswith(lang.conj) \
             and gaz.lexicon.match_at(tokens, end) is None \
             and _name_like(tokens[end].text, gaz, lang) \
             and not lang.settlement_cues.starts(tokens[end].text):
@@ -120,7 +121,7 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
             j = lm.end
             while j < n and j - lm.end < 3 and j not in blocked:
                 t = tokens[j].text
-                conjunction = t[0] == "و" and not t.isdigit()  # "وبناء": the next item
+                conjunction = t.startswith(lang.conj)  # "وبناء": the next item
                 if t in lang.landmark_stop or conjunction:
                     break
                 if j > lm.end and gaz.lexicon.match_at(tokens, j) is not None:

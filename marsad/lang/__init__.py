@@ -44,6 +44,7 @@ class LanguageData:
     vague: Lexicon
     modifiers: Lexicon
     post_modifiers: Lexicon
+    range_joiners: frozenset[str]
     # casualties
     casualty: Lexicon
     after_count: Lexicon
@@ -109,6 +110,12 @@ class LanguageData:
     documentation: Lexicon
     # every single word the files above list: words of the language, not place names
     vocabulary: frozenset[str]
+    # grammar particles
+    conj: str
+    partitive: str
+    article: str
+    conj_exceptions: frozenset[str]
+    year_words: frozenset[str]
     # language identification
     arabic_only: frozenset[str]
     distinct_scripts: tuple[tuple[str, frozenset[str], int], ...]
@@ -194,6 +201,7 @@ def load(code: str = "ar") -> LanguageData:
         vague=_lex_map(num["vague"]),
         modifiers=_lex_map(num["modifiers"]),
         post_modifiers=_lex_map(num["post_modifiers"]),
+        range_joiners=_norm_set(num["range_joiners"]),
         casualty=Lexicon(casualty_entries),
         after_count=Lexicon(after),
         same_as=_lex(cas["same_as"]),
@@ -253,6 +261,11 @@ def load(code: str = "ar") -> LanguageData:
         period_markers=_lex(dis["period_markers"]),
         documentation=_lex(dis["documentation"]),
         vocabulary=_vocabulary(raw),
+        conj=normalise_word(dis["grammar"]["conjunction"]),
+        partitive=normalise_word(dis["grammar"]["partitive"]),
+        article=normalise_word(dis["grammar"]["article"]),
+        conj_exceptions=_norm_set(dis["grammar"]["conjunction_words"]),
+        year_words=_norm_set(dat["year_words"]),
         arabic_only=frozenset(lng["arabic_only"]),
         distinct_scripts=tuple((d["code"], frozenset(d["letters"]), int(d["min_count"]))
                                for d in lng["distinct"]),
