@@ -180,15 +180,19 @@ class Store:
             conds.append(or_(incidents.c.event_type == event_type,
                              incidents.c.sub_event_type == event_type))
         if actor:
-            like = f"%{actor.lower()}%"
-            conds.append(or_(func.lower(incidents.c.actor1).like(like),
-                             func.lower(incidents.c.actor2).like(like)))
+            names = actor_names(actor)
+            if names:  # canonical names: an indexed IN on both sides
+                conds.append(or_(incidents.c.actor1.in_(names), incidents.c.actor2.in_(names)))
+            else:
+                like = f"%{actor.lower()}%"
+                conds.append(or_(func.lower(incidents.c.actor1).like(like),
+                                 func.lower(incidents.c.actor2).like(like)))
         if min_civilians is not None:
             conds.append(incidents.c.civilians_killed_min >= min_civilians)
         if search:
-            ids = self.search_reports(conn, search)
             conds.append(incidents.c.id.in_(
-                select(events.c.incident_id).where(events.c.report_id.in_(ids or [""]))))
+                select(events.c.incident_id).where(events.c.report_id.in_(
+                    self._search_subquery(search)))))
         if conds:
             q = q.where(and_(*conds))
         q = q.order_by(incidents.c.date_start.desc().nulls_last(), incidents.c.id)
@@ -196,22 +200,23 @@ class Store:
             q = q.limit(limit).offset(offset)
         return [dict(r._mapping) for r in conn.execute(q)]
 
-    def search_reports(self, conn: Connection, query: str) -> list[str]:
-        """Report ids whose text has all the words of the query, whatever their hamza,
-        alef, ta marbuta or diacritics."""
+    def _search_subquery(self, query: str):
+        """SELECT of report ids whose text has all the words of the query, whatever their
+        hamza, alef, ta marbuta or diacritics; runs inside the database."""
         words = [w for w in search_text(query).split() if w.isalnum()]
         if not words:
-            return []
+            return select(reports.c.id).where(text("1 = 0"))
         if self.dialect == "sqlite":
             match = " ".join(f'"{w}"' for w in words)
-            rows = conn.execute(text("SELECT r.id FROM reports_fts f JOIN reports r "
-                                     "ON r.rowid = f.rowid WHERE reports_fts MATCH :q"),
-                                {"q": match})
-        else:
-            rows = conn.execute(text("SELECT id FROM reports WHERE to_tsvector('simple', "
-                                     "text_norm) @@ plainto_tsquery('simple', :q)"),
-                                {"q": " ".join(words)})
-        return [r[0] for r in rows]
+            return text("SELECT r.id FROM reports_fts f JOIN reports r ON r.rowid = f.rowid "
+                        "WHERE reports_fts MATCH :q").bindparams(q=match).columns(
+                            reports.c.id)
+        return text("SELECT id FROM reports WHERE to_tsvector('simple', text_norm) @@ "
+                    "plainto_tsquery('simple', :q)").bindparams(q=" ".join(words)).columns(
+                        reports.c.id)
+
+    def search_reports(self, conn: Connection, query: str) -> list[str]:
+        return [r[0] for r in conn.execute(self._search_subquery(query))]
 
     def incident_detail(self, conn: Connection, incident: str) -> dict[str, Any] | None:
         row = conn.execute(select(incidents).where(incidents.c.id == incident)).first()
@@ -240,6 +245,18 @@ class Store:
         return {name: conn.execute(select(func.count()).select_from(t)).scalar_one()
                 for name, t in (("reports", reports), ("events", events),
                                 ("evidence", evidence), ("incidents", incidents))}
+
+
+def actor_names(part: str) -> list[str]:
+    """Canonical actor names (and 'Civilians (Country)') that contain ``part``."""
+    from marsad.gazetteer import load_gazetteer
+    from marsad.lang import load
+
+    lang = load()
+    names = {a["name"] for a in lang.actor_table.values() if a.get("name")}
+    names |= {lang.civilians_name.format(country=c)
+              for c in load_gazetteer().country_names.values()}
+    return sorted(n for n in names if part.lower() in n.lower())
 
 
 def _bind(name: str):

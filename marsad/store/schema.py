@@ -99,7 +99,7 @@ incidents = Table(
     Column("longitude", Float),
     Column("geo_precision", Integer),
     Column("actor1", String(120), index=True),
-    Column("actor2", String(120)),
+    Column("actor2", String(120), index=True),
     Column("killed_min", Integer), Column("killed_max", Integer),
     Column("civilians_killed_min", Integer, index=True), Column("civilians_killed_max", Integer),
     Column("children_killed_min", Integer), Column("children_killed_max", Integer),
