@@ -163,12 +163,17 @@ def show_command(incident: str, db: str | None) -> None:
         rep = e["report"]
         click.echo(f"\n- report {rep['name']} ({e['outlet'] or 'outlet unknown'}, "
                    f"{rep['published'] or 'date unknown'})")
+        by_sentence: dict[tuple[int, int], list[dict]] = {}
         for ev in e["evidence"]:
-            click.echo(f"    {ev['field']}: «{ev['text']}»  in: …{_sentence(rep['text'], ev)}…")
+            by_sentence.setdefault(_sentence(rep["text"], ev), []).append(ev)
+        for (a, b), spans in sorted(by_sentence.items()):
+            click.echo(f"    «{' '.join(rep['text'][a:b].split())}»")
+            for ev in spans:
+                click.echo(f"      {ev['field']}: {ev['text']}  [{ev['start']}:{ev['end']}]")
 
 
-def _sentence(text: str, ev: dict) -> str:
+def _sentence(text: str, ev: dict) -> tuple[int, int]:
+    """The sentence around an evidence span, as offsets into the report text."""
     start = max(text.rfind(ch, 0, ev["start"]) for ch in ".\n؟!") + 1
     ends = [i for i in (text.find(ch, ev["end"]) for ch in ".\n؟!") if i >= 0]
-    end = min(ends) if ends else len(text)
-    return " ".join(text[start:end].split())
+    return start, (min(ends) if ends else len(text))
