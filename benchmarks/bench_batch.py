@@ -43,12 +43,14 @@ def write_shards(reports, folder: Path, n_shards: int) -> list[str]:
 
 
 def cluster_throughput(paths: list[str], n_reports: int, workers: int) -> tuple[float, float]:
+    import dask
     from distributed import Client, LocalCluster
 
     from marsad.batch import process_shard
 
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    with dask.config.set({"distributed.worker.profile.enabled": False}), \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                         dashboard_address=None) as cluster, Client(cluster) as client:
         client.run(lambda: extract_report(corpus(1)[0]))  # warm: language data loaded
         out = tempfile.mkdtemp()
         t = time.perf_counter()
@@ -92,7 +94,7 @@ def main() -> None:
         extract_report(r, Options())
     single = len(reports) / (time.perf_counter() - t)
     print(f"single core (no Dask)      {single:7.0f} reports/s")
-    paths = write_shards(reports, Path(tempfile.mkdtemp()), 24)
+    paths = write_shards(reports, Path(tempfile.mkdtemp()), 6)
     rates = {}
     for w in (1, 2):
         rates[w], peak = cluster_throughput(paths, len(reports), w)
