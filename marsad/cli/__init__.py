@@ -10,6 +10,7 @@ from marsad.cli.batch import batch_command
 from marsad.cli.evaluate import eval_command
 from marsad.cli.extract import extract_command
 from marsad.cli.store import export_command, incidents_command, ingest_command, show_command
+from marsad.cli.web import serve_command, user_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,6 +26,8 @@ cli.add_command(incidents_command)
 cli.add_command(export_command)
 cli.add_command(show_command)
 cli.add_command(batch_command)
+cli.add_command(serve_command)
+cli.add_command(user_group)
 
 
 def main() -> None:

@@ -149,7 +149,8 @@ class Store:
         assignments = []
         for inc in result:
             incident_rows.append({"id": inc.id, "block": inc.block, "merge_rules": inc.merge_rules,
-                                  "locked": False, **inc.fields})
+                                  "locked": False, "review_status": "unreviewed",
+                                  **inc.fields})
             assignments += [{"eid": eid, "iid": inc.id} for eid in inc.event_ids]
         if incident_rows:
             conn.execute(insert(incidents), incident_rows)
@@ -164,10 +165,33 @@ class Store:
                         date_to: str | None = None, country: str | None = None,
                         admin1: str | None = None, event_type: str | None = None,
                         actor: str | None = None, min_civilians: int | None = None,
-                        search: str | None = None, limit: int | None = None,
+                        search: str | None = None, grade: str | None = None,
+                        review_status: str | None = None, limit: int | None = None,
                         offset: int = 0) -> list[dict[str, Any]]:
-        q = select(incidents)
-        conds = []
+        q = select(incidents).where(self._filters(
+            date_from=date_from, date_to=date_to, country=country, admin1=admin1,
+            event_type=event_type, actor=actor, min_civilians=min_civilians, search=search,
+            grade=grade, review_status=review_status))
+        q = q.order_by(incidents.c.date_start.desc().nulls_last(), incidents.c.id)
+        if limit:
+            q = q.limit(limit).offset(offset)
+        return [dict(r._mapping) for r in conn.execute(q)]
+
+    def count_incidents(self, conn: Connection, **filters) -> dict[str, int]:
+        """How many incidents the filters keep, and their civilian deaths (lowest figures)."""
+        row = conn.execute(select(func.count(), func.sum(incidents.c.civilians_killed_min),
+                                  func.sum(incidents.c.killed_min))
+                           .where(self._filters(**filters))).one()
+        return {"incidents": row[0], "civilians_killed": row[1] or 0, "killed": row[2] or 0}
+
+    def _filters(self, *, date_from=None, date_to=None, country=None, admin1=None,
+                 event_type=None, actor=None, min_civilians=None, search=None, grade=None,
+                 review_status=None):
+        conds = [text("1 = 1")]
+        if grade:
+            conds.append(incidents.c.grade == grade)
+        if review_status:
+            conds.append(incidents.c.review_status == review_status)
         if date_from:
             conds.append(incidents.c.date_start >= date_from)
         if date_to:
@@ -193,12 +217,7 @@ class Store:
             conds.append(incidents.c.id.in_(
                 select(events.c.incident_id).where(events.c.report_id.in_(
                     self._search_subquery(search)))))
-        if conds:
-            q = q.where(and_(*conds))
-        q = q.order_by(incidents.c.date_start.desc().nulls_last(), incidents.c.id)
-        if limit:
-            q = q.limit(limit).offset(offset)
-        return [dict(r._mapping) for r in conn.execute(q)]
+        return and_(*conds)
 
     def _search_subquery(self, query: str):
         """SELECT of report ids whose text has all the words of the query, whatever their

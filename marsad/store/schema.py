@@ -111,4 +111,32 @@ incidents = Table(
     Column("grade", String(12), nullable=False),
     Column("merge_rules", JSON),
     Column("locked", Boolean, nullable=False, default=False),  # set by a reviewer's split/merge
+    Column("review_status", String(12), nullable=False, default="unreviewed"),
+)
+
+users = Table(
+    "users", metadata,
+    Column("name", String(80), primary_key=True),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+
+corrections = Table(  # a reviewer's value for an incident field; survives recomputation
+    "corrections", metadata,
+    Column("incident_id", String(20), primary_key=True),
+    Column("field", String(40), primary_key=True),
+    Column("value", JSON),
+)
+
+audit = Table(
+    "audit", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("incident_id", String(20), nullable=False, index=True),
+    Column("user", String(80), nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("field", String(40)),
+    Column("old", Text),
+    Column("new", Text),
+    Column("note", Text),
 )

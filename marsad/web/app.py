@@ -1,0 +1,323 @@
+"""Reviewers verify incidents against their sources: a list with filters, a map and a
+timeline; an incident page with the report texts and every extracted value highlighted;
+review actions with an audit log; exports; and a JSON API described by OpenAPI.
+
+Server-rendered (Jinja2, autoescaped: report text is always shown as text), every asset
+served from the package (works offline). Reviewers log in; sessions are signed cookies
+that expire; every form carries a per-session CSRF token.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import secrets
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Depends, FastAPI, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+from starlette.middleware.sessions import SessionMiddleware
+
+from marsad import __version__, review
+from marsad.export import to_acled_csv, to_geojson
+from marsad.lang import load
+from marsad.store import Store
+
+PAGE = 50
+_WEB = resources.files("marsad.web")
+I18N = {k: v for k, v in json.loads(_WEB.joinpath("i18n.json").read_text("utf-8")).items()
+        if not k.startswith("_")}
+STATUSES = ("unreviewed", "confirmed", "corrected")
+
+
+@dataclass(frozen=True)
+class Settings:
+    secret_key: str = ""  # empty: a random key per start (sessions end with the process)
+    public_read: bool = False  # let anyone read; only reviewers change things
+    session_hours: int = 8
+    tile_url: str | None = None  # e.g. a local tile server; none: the bundled outlines only
+
+
+def _rng(lo: Any, hi: Any) -> str:
+    if lo is None:
+        return "?"
+    return str(lo) if hi is None or hi == lo else f"{lo}–{hi}"
+
+
+def highlight(text: str, spans: list[dict], anchor: str) -> tuple[Markup, dict[str, list[str]]]:
+    """The report text, escaped, with each evidence span in a <mark>; overlapping spans
+    share one mark. Returns the HTML and, per field, the anchors of its marks."""
+    cuts = sorted({0, len(text)} | {s["start"] for s in spans} | {s["end"] for s in spans})
+    out: list[str] = []
+    anchors: dict[str, list[str]] = {}
+    for k, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False)):
+        piece = escape(text[a:b])
+        fields = sorted({s["field"] for s in spans if s["start"] <= a and b <= s["end"]})
+        if fields and b > a:
+            mid = f"{anchor}-{k}"
+            for f in fields:
+                anchors.setdefault(f, []).append(mid)
+            out.append(f'<mark id="{mid}" data-fields="{escape(" ".join(fields))}" '
+                       f'title="{escape(", ".join(fields))}">{piece}</mark>')
+        else:
+            out.append(str(piece))
+    return Markup("".join(out)), anchors
+
+
+def _timeline(rows: list[dict]) -> Markup:
+    """Incidents and civilian deaths per week, as an inline SVG bar chart."""
+    weeks: dict[str, list[int]] = {}
+    for r in rows:
+        if not r.get("date_start"):
+            continue
+        d = dt.date.fromisoformat(r["date_start"])
+        key = (d - dt.timedelta(days=d.weekday())).isoformat()
+        w = weeks.setdefault(key, [0, 0])
+        w[0] += 1
+        w[1] += r.get("civilians_killed_min") or 0
+    if not weeks:
+        return Markup('<p class="muted" id="timeline">—</p>')
+    keys = sorted(weeks)
+    top = max(max(v) for v in weeks.values()) or 1
+    bw = max(4, min(24, 900 // len(keys)))
+    bars = []
+    for i, k in enumerate(keys):
+        n, c = weeks[k]
+        x = i * bw
+        bars.append(f'<rect x="{x}" y="{100 - 100 * n / top:.1f}" width="{bw / 2 - 1}" '
+                    f'height="{100 * n / top:.1f}" fill="#486581"><title>{k}: {n}</title></rect>'
+                    f'<rect x="{x + bw / 2}" y="{100 - 100 * c / top:.1f}" width="{bw / 2 - 1}" '
+                    f'height="{100 * c / top:.1f}" fill="#c0392b"><title>{k}: {c}</title></rect>')
+    width = len(keys) * bw
+    return Markup(f'<svg id="timeline" viewBox="0 0 {width} 110" width="100%" height="120" '
+                  f'role="img" aria-label="incidents and civilian deaths per week">'
+                  f'{"".join(bars)}<text x="0" y="108" font-size="8">{keys[0]}</text>'
+                  f'<text x="{max(0, width - 60)}" y="108" font-size="8">{keys[-1]}</text></svg>')
+
+
+def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    app = FastAPI(title="marsad review API", version=__version__,
+                  description="Incidents extracted from conflict reports, with their sources "
+                              "and evidence.")
+    app.add_middleware(SessionMiddleware, secret_key=settings.secret_key or
+                       secrets.token_urlsafe(32), max_age=settings.session_hours * 3600,
+                       same_site="lax", https_only=False)
+    app.mount("/static", StaticFiles(directory=str(_WEB.joinpath("static"))), name="static")
+    templates = Jinja2Templates(directory=str(_WEB.joinpath("templates")))
+    templates.env.globals["rng"] = _rng
+    types = list(load().event_types)
+
+    # -- session helpers --------------------------------------------------------------
+    def csrf_token(request: Request) -> str:
+        tok = request.session.get("csrf")
+        if not tok:
+            tok = request.session["csrf"] = secrets.token_urlsafe(24)
+        return tok
+
+    def user_of(request: Request) -> str | None:
+        return request.session.get("user")
+
+    def check_csrf(request: Request, token: str) -> None:
+        if not token or not secrets.compare_digest(token, request.session.get("csrf", "")):
+            raise HTTPException(403, "the form has expired or did not come from this site; "
+                                     "reload the page and try again")
+
+    def reader(request: Request) -> str | None:
+        user = user_of(request)
+        if user is None and not settings.public_read:
+            raise HTTPException(401, "log in first")
+        return user
+
+    def editor(request: Request) -> str:
+        user = user_of(request)
+        if user is None:
+            raise HTTPException(401, "log in first")
+        return user
+
+    def lang_of(request: Request) -> str:
+        lang = request.query_params.get("lang") or request.session.get("lang") or "ar"
+        lang = lang if lang in I18N else "ar"
+        request.session["lang"] = lang
+        return lang
+
+    def page(request: Request, name: str, **ctx) -> HTMLResponse:
+        lang = lang_of(request)
+        params = dict(request.query_params)
+        params["lang"] = "en" if lang == "ar" else "ar"
+        ctx.update(request=request, t=I18N[lang], lang=lang, user=user_of(request),
+                   csrf=csrf_token(request), lang_switch=urlencode(params))
+        return templates.TemplateResponse(request, name, ctx)
+
+    @app.exception_handler(HTTPException)
+    async def on_error(request: Request, exc: HTTPException):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": {"status": exc.status_code, "message": exc.detail}},
+                                status_code=exc.status_code)
+        if exc.status_code == 401:
+            return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+        return HTMLResponse(f"<p>{escape(exc.detail)}</p>", status_code=exc.status_code)
+
+    # -- filters ------------------------------------------------------------------------
+    def filters(date_from: str | None = None, date_to: str | None = None,
+                country: str | None = None, admin1: str | None = None,
+                event_type: str | None = None, actor: str | None = None,
+                min_civilians: int | None = Query(None, ge=0), grade: str | None = None,
+                review_status: str | None = None, search: str | None = None) -> dict:
+        for day in (date_from, date_to):
+            if day:
+                try:
+                    dt.date.fromisoformat(day)
+                except ValueError:
+                    raise HTTPException(422, "dates are written YYYY-MM-DD") from None
+        f = dict(date_from=date_from, date_to=date_to, country=country, admin1=admin1,
+                 event_type=event_type, actor=actor, min_civilians=min_civilians, grade=grade,
+                 review_status=review_status, search=search)
+        return {k: (v.strip() if isinstance(v, str) else v) or (0 if v == 0 else None)
+                for k, v in f.items()}
+
+    # -- pages ----------------------------------------------------------------------------
+    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
+    def login_form(request: Request):
+        return page(request, "login.html", error=False)
+
+    @app.post("/login", include_in_schema=False)
+    def login(request: Request, username: str = Form(...), password: str = Form(...),
+              csrf: str = Form("")):
+        check_csrf(request, csrf)
+        if not review.check_password(store, username, password):
+            return page(request, "login.html", error=True)
+        request.session.clear()
+        request.session["user"] = username
+        return RedirectResponse("/", status_code=303)
+
+    @app.post("/logout", include_in_schema=False)
+    def logout(request: Request, csrf: str = Form("")):
+        check_csrf(request, csrf)
+        request.session.clear()
+        return RedirectResponse("/login", status_code=303)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def incident_list(request: Request, f: dict = Depends(filters), page_no: int = Query(
+            1, alias="page", ge=1), user: str | None = Depends(reader)):
+        with store.engine.connect() as conn:
+            rows = store.query_incidents(conn, limit=PAGE + 1, offset=(page_no - 1) * PAGE, **f)
+            counts = store.count_incidents(conn, **f)
+            timeline_rows = store.query_incidents(conn, **f)
+        query = urlencode({k: v for k, v in f.items() if v is not None})
+        return page(request, "list.html", rows=rows[:PAGE], more=len(rows) > PAGE, f=f,
+                    counts=counts, query=query, page=page_no, types=types,
+                    grades=review.GRADES, statuses=STATUSES, timeline=_timeline(timeline_rows),
+                    tile_url=settings.tile_url)
+
+    @app.get("/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)
+    def incident_page(request: Request, incident_id: str, message: str | None = None,
+                      user: str | None = Depends(reader)):
+        with store.engine.connect() as conn:
+            inc = store.incident_detail(conn, incident_id)
+            if inc is None:
+                raise HTTPException(404, f"no incident {incident_id}")
+            log = review.audit_log(conn, incident_id)
+        evidence_for: dict[str, list[str]] = {}
+        for k, e in enumerate(inc["events"], start=1):
+            e["html"], anchors = highlight(e["report"]["text"], e["evidence"], f"ev{k}")
+            for fld, ids in anchors.items():
+                evidence_for.setdefault(fld, []).extend(ids)
+        t = I18N[lang_of(request)]
+        figures = [(t["killed"], inc["killed_min"], inc["killed_max"], "killed_min"),
+                   (t["civilians"], inc["civilians_killed_min"], inc["civilians_killed_max"],
+                    "civilians_killed_min"),
+                   (t["children"], inc["children_killed_min"], inc["children_killed_max"],
+                    "children_killed_min"),
+                   (t["injured"], inc["injured_min"], inc["injured_max"], "injured_min"),
+                   (t["date"], inc["date_start"], inc["date_end"], "date"),
+                   (t["place"], inc["location_name"], None, "location")]
+        return page(request, "incident.html", inc=inc, events=inc["events"], audit=log,
+                    figures=figures, evidence_for=evidence_for, can_edit=user is not None,
+                    correctable=review.CORRECTABLE, grades=review.GRADES, message=message)
+
+    def act(request: Request, incident_id: str, csrf: str, fn) -> RedirectResponse:
+        check_csrf(request, csrf)
+        try:
+            fn()
+        except review.ReviewError as exc:
+            return RedirectResponse(f"/incidents/{incident_id}?{urlencode({'message': str(exc)})}",
+                                    status_code=303)
+        return RedirectResponse(f"/incidents/{incident_id}", status_code=303)
+
+    @app.post("/incidents/{incident_id}/confirm", include_in_schema=False)
+    def do_confirm(request: Request, incident_id: str, csrf: str = Form(""),
+                   user: str = Depends(editor)):
+        return act(request, incident_id, csrf,
+                   lambda: review.confirm(store, incident_id, user))
+
+    @app.post("/incidents/{incident_id}/correct", include_in_schema=False)
+    def do_correct(request: Request, incident_id: str, field: str = Form(...),
+                   value: str = Form(""), csrf: str = Form(""), user: str = Depends(editor)):
+        return act(request, incident_id, csrf,
+                   lambda: review.correct(store, incident_id, field, value, user))
+
+    @app.post("/incidents/{incident_id}/note", include_in_schema=False)
+    def do_note(request: Request, incident_id: str, note: str = Form(""),
+                csrf: str = Form(""), user: str = Depends(editor)):
+        return act(request, incident_id, csrf, lambda: review.add_note(store, incident_id,
+                                                                        note, user))
+
+    @app.post("/incidents/{incident_id}/split", include_in_schema=False)
+    def do_split(request: Request, incident_id: str, event_id: str = Form(...),
+                 csrf: str = Form(""), user: str = Depends(editor)):
+        return act(request, incident_id, csrf,
+                   lambda: review.split(store, incident_id, event_id, user))
+
+    @app.post("/incidents/{incident_id}/merge", include_in_schema=False)
+    def do_merge(request: Request, incident_id: str, other: str = Form(...),
+                 csrf: str = Form(""), user: str = Depends(editor)):
+        return act(request, incident_id, csrf,
+                   lambda: review.merge(store, incident_id, other.strip(), user))
+
+    @app.get("/export", include_in_schema=False)
+    def export(request: Request, format: str = Query(..., pattern="^(acled-csv|geojson)$"),
+               f: dict = Depends(filters), user: str | None = Depends(reader)):
+        with store.engine.connect() as conn:
+            rows = store.query_incidents(conn, **f)
+        stamp = dt.date.today().isoformat()
+        if format == "acled-csv":
+            return Response(to_acled_csv(rows), media_type="text/csv; charset=utf-8",
+                            headers={"Content-Disposition":
+                                     f'attachment; filename="marsad-{stamp}.csv"'})
+        return Response(json.dumps(to_geojson(rows), ensure_ascii=False),
+                        media_type="application/geo+json",
+                        headers={"Content-Disposition":
+                                 f'attachment; filename="marsad-{stamp}.geojson"'})
+
+    # -- JSON API -------------------------------------------------------------------------
+    @app.get("/api/incidents", tags=["incidents"],
+             responses={401: {"description": "log in first"}})
+    def api_incidents(f: dict = Depends(filters), limit: int = Query(PAGE, ge=1, le=1000),
+                      offset: int = Query(0, ge=0), user: str | None = Depends(reader)
+                      ) -> dict[str, Any]:
+        """Incidents matching the filters, newest first, with the total count."""
+        with store.engine.connect() as conn:
+            rows = store.query_incidents(conn, limit=limit, offset=offset, **f)
+            counts = store.count_incidents(conn, **f)
+        return {"count": counts["incidents"], "incidents": rows}
+
+    @app.get("/api/incidents/{incident_id}", tags=["incidents"],
+             responses={404: {"description": "no such incident"},
+                        401: {"description": "log in first"}})
+    def api_incident(incident_id: str, user: str | None = Depends(reader)) -> dict[str, Any]:
+        """One incident with its events, reports, evidence spans and audit log."""
+        with store.engine.connect() as conn:
+            inc = store.incident_detail(conn, incident_id)
+            if inc is None:
+                raise HTTPException(404, f"no incident {incident_id}")
+            inc["audit"] = review.audit_log(conn, incident_id)
+        return inc
+
+    return app

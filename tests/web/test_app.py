@@ -1,0 +1,123 @@
+"""The review app through HTTP (TestClient): access, CSRF, escaping, review actions, export,
+API."""
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from marsad import review
+from marsad.ingest import ingest_paths, ingest_reports
+from marsad.records import Report
+from marsad.store import Store
+from marsad.web import Settings, create_app
+
+EVIL = Report("evil", "<script>alert('x')</script> قتل 3 مدنيين في غارة جوية على بلدة "
+                      "كفرنبل <img src=x onerror=alert(1)> اليوم. \udcff" .encode(
+                          "utf-8", "replace").decode("utf-8") + " " + "غارة " * 20000,
+              "2019-05-07", "<b>evil outlet</b>")
+
+
+@pytest.fixture
+def app_store(tmp_path, samples):
+    store = Store(f"sqlite:///{tmp_path / 'web.db'}")
+    ingest_paths([samples], store)
+    review.add_user(store, "amal", "correct horse battery")
+    return store
+
+
+def login(client):
+    page = client.get("/login")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+    r = client.post("/login", data={"username": "amal", "password": "correct horse battery",
+                                    "csrf": csrf}, follow_redirects=False)
+    assert r.status_code == 303
+    # a new session after logging in: its own token
+    return re.search(r'name="csrf" value="([^"]+)"', client.get("/").text).group(1)
+
+
+def saraqib(store):
+    with store.engine.connect() as conn:
+        return store.query_incidents(conn, search="سراقب")[0]["id"]
+
+
+def test_pages_need_a_login_unless_reading_is_public(app_store):
+    client = TestClient(create_app(app_store))
+    r = client.get("/", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/login")
+    assert client.get("/api/incidents").status_code == 401
+    public = TestClient(create_app(app_store, Settings(public_read=True)))
+    assert public.get("/").status_code == 200
+    r = public.post(f"/incidents/{saraqib(app_store)}/confirm", data={"csrf": "x"},
+                    follow_redirects=False)
+    assert r.status_code == 303 and "/login" in r.headers["location"]
+
+
+def test_wrong_password_and_forged_forms_are_refused(app_store):
+    client = TestClient(create_app(app_store))
+    page = client.get("/login")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+    r = client.post("/login", data={"username": "amal", "password": "nope", "csrf": csrf})
+    assert 'id="login-error"' in r.text
+    assert client.post("/login", data={"username": "amal", "password": "correct horse battery",
+                                       "csrf": "forged"}).status_code == 403
+    login(client)
+    r = client.post(f"/incidents/{saraqib(app_store)}/confirm", data={"csrf": "forged"})
+    assert r.status_code == 403
+
+
+def test_list_filters_and_counts(app_store):
+    client = TestClient(create_app(app_store))
+    login(client)
+    page = client.get("/", params={"country": "SY", "min_civilians": 5})
+    assert "سراقب" in page.text and "الكرادة" not in page.text
+    assert re.search(r'<p id="counts"><strong>2</strong>', page.text)
+    assert '<svg id="timeline"' in page.text
+    assert client.get("/", params={"country": "IQ"}).text.count('class="incident-link"') == 2
+
+
+def test_incident_page_highlights_evidence_and_corrections_are_audited(app_store):
+    client = TestClient(create_app(app_store))
+    csrf = login(client)
+    iid = saraqib(app_store)
+    page = client.get(f"/incidents/{iid}")
+    assert '<mark id="ev1-' in page.text and 'data-fields="civilians_killed_min killed_min"' \
+        in page.text
+    r = client.post(f"/incidents/{iid}/correct",
+                    data={"field": "killed_min", "value": "6", "csrf": csrf})
+    assert r.status_code == 200 and 'id="fig-killed_min">6–7<' in r.text
+    assert "amal · correct · killed_min: 5 → 6" in r.text
+    bad = client.post(f"/incidents/{iid}/correct",
+                      data={"field": "killed_min", "value": "many", "csrf": csrf})
+    assert "whole number" in bad.text
+    with app_store.engine.begin() as conn:  # a later run never undoes the correction
+        app_store.resolve_countries(conn, ["SY"])
+    with app_store.engine.connect() as conn:
+        assert app_store.query_incidents(conn, search="سراقب")[0]["killed_min"] == 6
+
+
+def test_report_html_is_shown_as_text(app_store):
+    ingest_reports([EVIL], app_store)
+    client = TestClient(create_app(app_store))
+    login(client)
+    with app_store.engine.connect() as conn:
+        (iid,) = [r["id"] for r in app_store.query_incidents(conn, search="onerror")]
+    page = client.get(f"/incidents/{iid}").text
+    assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+    assert "<img src=x" not in page and "<b>evil outlet</b>" not in page
+
+
+def test_export_and_api(app_store):
+    client = TestClient(create_app(app_store))
+    login(client)
+    csv_text = client.get("/export", params={"format": "acled-csv", "country": "SY"}).text
+    assert csv_text.startswith("event_id_cnty,event_date") and "سراقب" in csv_text
+    geo = client.get("/export", params={"format": "geojson"}).json()
+    assert geo["type"] == "FeatureCollection"
+    api = client.get("/api/incidents", params={"country": "YE"}).json()
+    assert api["count"] == 3 and all(i["country_code"] == "YE" for i in api["incidents"])
+    detail = client.get(f"/api/incidents/{saraqib(app_store)}").json()
+    assert len(detail["events"]) == 2 and detail["events"][0]["evidence"]
+    missing = client.get("/api/incidents/Inope")
+    assert missing.status_code == 404 and missing.json()["error"]["status"] == 404
+    assert "/api/incidents" in client.get("/openapi.json").json()["paths"]
