@@ -16,13 +16,18 @@ DEMO_DB ?= demo.db
 demo: $(BIN)/marsad
 	$(BIN)/marsad ingest marsad/samples --db $(DEMO_DB)
 	$(BIN)/marsad incidents --db $(DEMO_DB)
+	$(BIN)/marsad user add demo --db $(DEMO_DB) --password demo-reviewer
+	@echo "review app: log in as demo / demo-reviewer (Ctrl-C to stop)"
+	$(BIN)/marsad serve --db $(DEMO_DB) --port $${PORT:-8000}
 
 lint: $(BIN)/marsad
 	$(BIN)/ruff check marsad tests scripts benchmarks
 
 test: lint
 	bash scripts/ensure_postgres.sh
-	MARSAD_REQUIRE_PG=$${MARSAD_REQUIRE_PG:-$${CI:+1}} $(BIN)/pytest -q
+	bash scripts/ensure_browser.sh
+	MARSAD_REQUIRE_PG=$${MARSAD_REQUIRE_PG:-$${CI:+1}} \
+	MARSAD_REQUIRE_BROWSER=$${MARSAD_REQUIRE_BROWSER:-$${CI:+1}} $(BIN)/pytest -q
 	@if [ -f $(DEV_GOLD) ]; then \
 		$(BIN)/marsad eval $(DEV_GOLD) --min-f1 0.9 --min-casualty 0.9 --max-invented 0; \
 	else echo "no $(DEV_GOLD): dev-set gate skipped"; fi

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import secrets
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Form, HTTPException, Query, Request
@@ -22,6 +23,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
+from pydantic import BeforeValidator, TypeAdapter
 from starlette.middleware.sessions import SessionMiddleware
 
 from marsad import __version__, review
@@ -34,6 +36,29 @@ _WEB = resources.files("marsad.web")
 I18N = {k: v for k, v in json.loads(_WEB.joinpath("i18n.json").read_text("utf-8")).items()
         if not k.startswith("_")}
 STATUSES = ("unreviewed", "confirmed", "corrected")
+
+
+def _iso_only(value: Any) -> Any:
+    """Dates in the API are written YYYY-MM-DD; no timestamps, no other spellings."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("write the date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[dt.date | None, BeforeValidator(_iso_only)]
+
+
+def _form_date(value: str | None) -> str | None:
+    """A date field of the HTML filter form: empty means no bound."""
+    if not value:
+        return None
+    try:
+        return IsoDateAdapter.validate_python(value).isoformat()
+    except ValueError:
+        raise HTTPException(422, "dates are written YYYY-MM-DD") from None
+
+
+IsoDateAdapter = TypeAdapter(IsoDate)
 
 
 @dataclass(frozen=True)
@@ -165,20 +190,32 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
         return HTMLResponse(f"<p>{escape(exc.detail)}</p>", status_code=exc.status_code)
 
     # -- filters ------------------------------------------------------------------------
-    def filters(date_from: str | None = None, date_to: str | None = None,
+    def filters(date_from: IsoDate = None, date_to: IsoDate = None,
                 country: str | None = None, admin1: str | None = None,
                 event_type: str | None = None, actor: str | None = None,
-                min_civilians: int | None = Query(None, ge=0), grade: str | None = None,
+                min_civilians: int | None = Query(None, ge=0, le=1_000_000),
+                grade: str | None = None,
                 review_status: str | None = None, search: str | None = None) -> dict:
-        for day in (date_from, date_to):
-            if day:
-                try:
-                    dt.date.fromisoformat(day)
-                except ValueError:
-                    raise HTTPException(422, "dates are written YYYY-MM-DD") from None
-        f = dict(date_from=date_from, date_to=date_to, country=country, admin1=admin1,
-                 event_type=event_type, actor=actor, min_civilians=min_civilians, grade=grade,
-                 review_status=review_status, search=search)
+        return _clean(date_from=date_from and date_from.isoformat(),
+                      date_to=date_to and date_to.isoformat(), country=country,
+                      admin1=admin1, event_type=event_type, actor=actor,
+                      min_civilians=min_civilians, grade=grade, review_status=review_status,
+                      search=search)
+
+    def form_filters(date_from: str | None = None, date_to: str | None = None,
+                     country: str | None = None, admin1: str | None = None,
+                     event_type: str | None = None, actor: str | None = None,
+                     min_civilians: str | None = None, grade: str | None = None,
+                     review_status: str | None = None, search: str | None = None) -> dict:
+        """The same filters from the HTML form, where an empty field means 'any'."""
+        if min_civilians and not min_civilians.strip().isdigit():
+            raise HTTPException(422, "the minimum of civilians is a whole number")
+        return _clean(date_from=_form_date(date_from), date_to=_form_date(date_to),
+                      country=country, admin1=admin1, event_type=event_type, actor=actor,
+                      min_civilians=int(min_civilians) if min_civilians else None, grade=grade,
+                      review_status=review_status, search=search)
+
+    def _clean(**f) -> dict:
         return {k: (v.strip() if isinstance(v, str) else v) or (0 if v == 0 else None)
                 for k, v in f.items()}
 
@@ -204,8 +241,8 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
         return RedirectResponse("/login", status_code=303)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def incident_list(request: Request, f: dict = Depends(filters), page_no: int = Query(
-            1, alias="page", ge=1), user: str | None = Depends(reader)):
+    def incident_list(request: Request, f: dict = Depends(form_filters), page_no: int = Query(
+            1, alias="page", ge=1, le=1_000_000), user: str | None = Depends(reader)):
         with store.engine.connect() as conn:
             rows = store.query_incidents(conn, limit=PAGE + 1, offset=(page_no - 1) * PAGE, **f)
             counts = store.count_incidents(conn, **f)
@@ -283,7 +320,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/export", include_in_schema=False)
     def export(request: Request, format: str = Query(..., pattern="^(acled-csv|geojson)$"),
-               f: dict = Depends(filters), user: str | None = Depends(reader)):
+               f: dict = Depends(form_filters), user: str | None = Depends(reader)):
         with store.engine.connect() as conn:
             rows = store.query_incidents(conn, **f)
         stamp = dt.date.today().isoformat()
@@ -300,7 +337,8 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
     @app.get("/api/incidents", tags=["incidents"],
              responses={401: {"description": "log in first"}})
     def api_incidents(f: dict = Depends(filters), limit: int = Query(PAGE, ge=1, le=1000),
-                      offset: int = Query(0, ge=0), user: str | None = Depends(reader)
+                      offset: int = Query(0, ge=0, le=1_000_000_000),
+                      user: str | None = Depends(reader)
                       ) -> dict[str, Any]:
         """Incidents matching the filters, newest first, with the total count."""
         with store.engine.connect() as conn:

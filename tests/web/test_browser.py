@@ -1,0 +1,93 @@
+"""End to end in a real headless browser (Debian's chromium driven by Playwright): log in,
+filter, open an incident, see the highlighted evidence, correct a figure, see the audit
+entry, export. Screenshots of the main pages go to artifacts/screenshots/."""
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from marsad import review
+from marsad.ingest import ingest_paths
+from marsad.store import Store
+from marsad.web import create_app
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture
+def server(tmp_path, samples):
+    if not CHROMIUM:
+        if os.environ.get("MARSAD_REQUIRE_BROWSER") == "1":
+            pytest.fail("chromium is required (scripts/ensure_browser.sh installs it)")
+        pytest.skip("no chromium on this machine")
+    store = Store(f"sqlite:///{tmp_path / 'e2e.db'}")
+    ingest_paths([samples], store)
+    review.add_user(store, "amal", "correct horse battery")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port,
+                                        log_level="error"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_review_flow_in_a_browser(server, tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+        page.goto(f"{server}/")
+        expect(page).to_have_url(f"{server}/login?next=/")
+        page.fill("#username", "amal")
+        page.fill("#password", "correct horse battery")
+        page.click("#login-submit")
+        expect(page.locator("#incidents")).to_be_visible()
+
+        page.fill("input[name=country]", "SY")
+        page.fill("input[name=min_civilians]", "5")
+        page.click("#apply-filters")
+        expect(page.locator("#counts")).to_contain_text("2")
+        expect(page.locator(".leaflet-interactive").first).to_be_attached(timeout=10_000)
+        page.screenshot(path=str(SHOTS / "incident-list.png"), full_page=True)
+
+        with page.expect_download() as dl:
+            page.click("#export-csv")
+        csv_path = tmp_path / "export.csv"
+        dl.value.save_as(csv_path)
+        assert csv_path.read_text(encoding="utf-8").startswith("event_id_cnty,event_date")
+
+        page.click("a.incident-link:has-text('Air/drone strike') >> nth=0")
+        expect(page.locator("#incident-title")).to_contain_text("سراقب")
+        marks = page.locator("mark")
+        assert marks.count() >= 6
+        page.click("#figures a.evidence-link >> nth=0")
+        assert page.evaluate("document.querySelector(':target').tagName") == "MARK"
+        page.screenshot(path=str(SHOTS / "incident.png"), full_page=True)
+
+        page.select_option("#correct-field", "killed_min")
+        page.fill("#correct-value", "6")
+        page.click("#correct-submit")
+        expect(page.locator("#fig-killed_min")).to_have_text("6–7")
+        expect(page.locator("#audit")).to_contain_text("killed_min: 5 → 6")
+        expect(page.locator("#review-status")).to_have_text("corrected")
+        page.screenshot(path=str(SHOTS / "incident-corrected.png"), full_page=True)
+        browser.close()
