@@ -20,7 +20,7 @@ from typing import Any
 
 from marsad import EXTRACTOR_VERSION
 from marsad.extract import Options, extract_report
-from marsad.read import content_id
+from marsad.read import clean_text, content_id
 from marsad.records import Report
 from marsad.resolve import resolve
 
@@ -99,6 +99,7 @@ def extract_shard(url: str, options: Options | None = None) -> dict[str, list[di
         if not isinstance(text, str) or not text.strip():
             rows["_errors"].append(f"{origin}: field 'text' is missing or empty")
             continue
+        text = clean_text(text)
         report = Report(str(rec.get("id") or f"{shard_key(url)}-{n}"), text,
                         rec.get("published") or None, rec.get("outlet") or None,
                         rec.get("url") or None, rec.get("title") or None, origin)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from marsad.records import Report
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".xml", ".rss", ".atom")
 
 
@@ -25,6 +27,12 @@ class ReadError:
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.message}"
+
+
+def clean_text(text: str) -> str:
+    """Text that can be stored: a lone surrogate (from a bad \\uXXXX escape in JSON)
+    becomes U+FFFD instead of failing every write."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def content_id(text: str) -> str:
@@ -88,7 +96,7 @@ def _read_jsonl(path: Path, published: str | None, outlet: str | None) -> Iterat
             yield ReadError(origin, "field 'text' is missing or empty")
             continue
         rid = obj.get("id") or f"{path.stem}-{n}"
-        yield Report(str(rid), text, published or obj.get("published"),
+        yield Report(str(rid), clean_text(text), published or obj.get("published"),
                      outlet or obj.get("outlet"), obj.get("url"), obj.get("title"), origin)
 
 

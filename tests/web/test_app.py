@@ -121,3 +121,17 @@ def test_export_and_api(app_store):
     missing = client.get("/api/incidents/Inope")
     assert missing.status_code == 404 and missing.json()["error"]["status"] == 404
     assert "/api/incidents" in client.get("/openapi.json").json()["paths"]
+
+
+def test_broken_unicode_from_json_is_stored_and_shown_safely(app_store, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "قتل 3 مدنيين في غارة على بلدة كفرنبل \\udcff اليوم <script>x()'
+                   '</script>", "published": "2019-05-07"}\n', encoding="utf-8")
+    summary = ingest_paths([bad], app_store)
+    assert (summary.new, summary.failed) == (1, 0)
+    client = TestClient(create_app(app_store))
+    login(client)
+    with app_store.engine.connect() as conn:
+        (iid,) = [r["id"] for r in app_store.query_incidents(conn, search="script")]
+    page = client.get(f"/incidents/{iid}").text
+    assert "\ufffd" in page and "<script>x()" not in page
