@@ -153,6 +153,13 @@ def _record(report: Report, index: int, c: Candidate, m: Mentions, lang: Languag
         p = loc.place
         e.location_name = p.name_ar
         e.location_name_en = p.name_en
+        if p.kind not in ("admin1", "country", "region") and not loc.mention.generic \
+                and not loc.mention.landmark and not loc.mention.unresolved:
+            folded = " ".join(t.text for t in tokens[loc.mention.start:loc.mention.end])
+            for f in forms(folded) if " " not in folded else (folded,):
+                if f in gaz.spellings.get(p.key, {}):
+                    e.location_name = gaz.spelling(p, f)
+                    break
         if loc.name:  # a place the gazetteer lacks: the text's own words name it
             a, b = norm.orig_span(tokens[loc.mention.start].start, tokens[loc.mention.end - 1].end)
             e.location_name, e.location_name_en = report.text[a:b], None

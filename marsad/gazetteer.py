@@ -94,6 +94,9 @@ class Gazetteer:
                           pop_i, False)
             places += [(r[1], place) for r in rows]
         self.size = len(places)
+        self.spellings: dict[str, dict[str, str]] = {}  # place key -> folded name -> spelling
+        for name, place in places:
+            self.spellings.setdefault(place.key, {}).setdefault(normalise_word(name), name)
         entries: list[tuple[str, Place]] = []
         for name, place in places:
             entries.append((name, place))
@@ -114,6 +117,10 @@ class Gazetteer:
         if not country or not code:
             return None
         return self.admin1_names.get((country, code))
+
+    def spelling(self, place: Place, folded: str) -> str:
+        """The place's name as the text wrote it, when that is one of its spellings."""
+        return self.spellings.get(place.key, {}).get(folded, place.name_ar)
 
     def admin1_place(self, country: str | None, code: str | None) -> Place | None:
         for p in self.by_name.get(normalise_word(self.admin1_ar.get((country, code), "")), ()):
