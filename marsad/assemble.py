@@ -126,6 +126,10 @@ class Assembler:
         self.main_place = self._main_place()
         self.admin1s = {(loc.place.country, loc.place.admin1_code)
                         for loc in mentions.located.values() if loc.place.kind == "admin1"}
+        named = Counter(loc.place.key for k, loc in mentions.located.items()
+                        if loc.place.kind == "admin1" and not mentions.places[k].origin)
+        self.main_admin1 = next((loc for loc in mentions.located.values()
+                                 if named and loc.place.key == named.most_common(1)[0][0]), None)
         strong = Counter(t.payload[0] for t in mentions.triggers if t.payload[1] == "strong")
         self.dominant = strong.most_common(1)[0][0] if strong else None
 
@@ -185,6 +189,7 @@ class Assembler:
             dates = self._in(self.m.dates, cl)
             period_here = next((d for d in dates if d.kind == "period"), None)
             day_here = next((d for d in dates if d.kind == "day"), None) or \
+                next((d for d in dates if d.kind in ("month", "year")), None) or \
                 next((d for d in dates if d.kind in ("relative", "weekday")), None)
             same_day = any(d.kind == "same_day" for d in dates)
             period_words = _has(lang.period_markers, tokens, cl.lo, cl.hi)
@@ -226,6 +231,10 @@ class Assembler:
             plural = trig is not None and trig.surface in lang.plural_triggers
             cand.aggregate = bool(counts) and (is_period or (
                 documented and plural and not dates and not self._has_own_settlement(place_idx)))
+            area = self.main_admin1 or self.main_place
+            if cand.aggregate and cand.location is None and area is not None:
+                # a total for the area the report is about, at region precision
+                cand.location = Located(area.place, area.mention, 3)
             cand.own_date = bool(dates)
             if day_here is not None and not cand.aggregate:
                 context = last_date[0].start if last_date else (period[0].start if period else None)

@@ -133,6 +133,10 @@ def _calendar(tokens: Sequence[Token], i: int, lang: LanguageData) -> DateMentio
         year = _year_at(tokens, month[1], lang)
         if year is not None:
             return DateMention(i, year[1], "month", None, month[0], year[0])
+    if tokens[i].text in lang.year_words:  # "عام 2017": the year alone
+        year = _year_at(tokens, i, lang)
+        if year is not None:
+            return DateMention(i, year[1], "year", None, None, year[0])
     return None
 
 
@@ -179,7 +183,7 @@ def _may_start_date(word: str, lang: LanguageData) -> bool:
     return (lang.same_day.starts(word) or lang.relative_days.starts(word)
             or lang.weekdays.starts(word) or lang.day_parts.starts(word)
             or lang.months.starts(word) or word in lang.ordinal_units
-            or word in lang.ordinal_tens)
+            or word in lang.ordinal_tens or word in lang.year_words)
 
 
 def find_dates(tokens: Sequence[Token], text: str, lang: LanguageData) -> list[DateMention]:
@@ -272,7 +276,7 @@ def resolve(m: DateMention, published: dt.date | None, year_hint: int | None,
                 return None
             span = (b.end - a.start).days
             return Resolved(a.start, b.end, 2 if span <= 7 else 3)
-        if m.kind in ("day", "month"):
+        if m.kind in ("day", "month", "year"):
             year = m.year
             if year is None:
                 if published is not None:
@@ -285,6 +289,8 @@ def resolve(m: DateMention, published: dt.date | None, year_hint: int | None,
                 return None
             if m.kind == "month":
                 return Resolved(dt.date(year, m.month, 1), _last_day(year, m.month), 3)
+            if m.kind == "year":
+                return Resolved(dt.date(year, 1, 1), dt.date(year, 12, 31), 3)
             d = dt.date(year, m.month, m.day)
             return Resolved(d, d, 1)
         if published is None:

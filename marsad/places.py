@@ -157,6 +157,11 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
             glued_prefix, cands, end = g[0], g[1], i + 1
         else:
             cands, end = m.payload, m.end
+            first = tokens[i].text
+            if end == i + 1 and first != m.surface and first.startswith(lang.weak_clitics) \
+                    and first[1:] == m.surface:
+                i += 1  # "فرقه" (his teams) is not ف + رقه (Raqqa)
+                continue
         if any(k in blocked for k in range(i, end)):
             i += 1
             continue

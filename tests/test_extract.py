@@ -154,3 +154,15 @@ def test_unknown_is_null_never_zero():
 def test_threats_and_condemnations_are_not_events():
     assert extract("توعد الجيش بشن غارات جوية على مدينة إدلب في الأيام المقبلة.") == []
     assert extract("أدانت الخارجية القصف المدفعي على بلدة كفرنبل.") == []
+
+
+def test_an_analysis_piece_gives_its_campaign_total_and_the_recalled_strike_only():
+    text = ("تشهد محافظة إدلب منذ أشهر تصعيداً عسكرياً متواصلاً، حيث تتعرض مدنها وبلداتها لقصف "
+            "يومي من قوات النظام. ويقول ناشطون إن الحملة العسكرية الأخيرة أودت بحياة أكثر من "
+            "500 مدني.\nويتذكر أبو أحمد الغارة التي استهدفت سوق الخضار في مدينة معرة النعمان "
+            "عام 2017 وقتل فيها 40 شخصاً، ويقول إن المشهد يتكرر اليوم. ويؤكد الدفاع المدني أن "
+            "فرقه استجابت لأكثر من 300 غارة.\nويطالب السكان بالتدخل لوقف القصف.")
+    events = extract(text, "2019-08-20")
+    assert [(e.aggregate, e.killed_min, e.location_name, e.date_start, e.time_precision)
+            for e in events] == [(True, 501, "إدلب", None, None),
+                                 (False, 40, "معرة النعمان", "2017-01-01", 3)]

@@ -98,6 +98,7 @@ class LanguageData:
     origin_cues: Lexicon
     glued_prefixes: tuple[str, ...]
     unresolved_cues: Lexicon
+    weak_clitics: tuple[str, ...]
     place_adjectives: frozenset[str]
     not_places: frozenset[str]
     # discourse
@@ -253,6 +254,7 @@ def load(code: str = "ar") -> LanguageData:
         unresolved_cues=Lexicon((w, plc["settlement_cues"].get(w, "area"))
                                 for w in plc["unresolved_cues"]),
         place_adjectives=_norm_set(plc["place_adjectives"]),
+        weak_clitics=tuple(plc["weak_clitics"]),
         clause_openers=_lex(dis["clause_openers"]),
         line_joiners=_norm_set(dis["line_joiners"]),
         negation=_norm_set(dis["negation"]),
