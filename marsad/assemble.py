@@ -186,6 +186,7 @@ class Assembler:
             # no casualty word at all: no count can be bound, skip the count reader
             counts = find_counts(tokens, cl.lo, cl.hi, lang, self.m.excluded) \
                 if killing or lang.after_count.find(tokens, cl.lo, cl.hi) else []
+            counts, totals = self._running_totals(cl, counts)
             dates = self._in(self.m.dates, cl)
             period_here = next((d for d in dates if d.kind == "period"), None)
             day_here = next((d for d in dates if d.kind == "day"), None) or \
@@ -256,7 +257,33 @@ class Assembler:
             elif day_here is not None:
                 last_date = None
             self._add(events, cand)
+            if totals:
+                events.append(self._total_of(cand, totals, period))
         return self._drop_empty(events)
+
+    def _running_totals(self, cl: Clause, counts: list[Count]) -> tuple[list[Count], list[Count]]:
+        """"… ليرتفع عدد القتلى منذ بداية الأسبوع إلى 45": a toll that rises to a total over
+        a period is that period's aggregate, not this incident's figure."""
+        if not any(c.update for c in counts):
+            return counts, []
+        marks = [m.start for m in self.lang.period_markers.find(self.m.tokens, cl.lo, cl.hi)]
+        totals = [c for c in counts if c.update and any(c.start - 10 <= k <= c.end + 5
+                                                         for k in marks)]
+        if not totals or len(totals) == len(counts):
+            return counts, []  # all of it is one statement: handled as a period clause
+        return [c for c in counts if c not in totals], totals
+
+    def _total_of(self, cand: Candidate, totals: list[Count],
+                  period: tuple[Resolved, DateMention] | None) -> Candidate:
+        agg = Candidate(list(cand.clauses), cand.sub, cand.trigger, cand.strong,
+                        aggregate=True, actors=list(cand.actors))
+        agg.statements = [totals]
+        area = self.main_admin1 or cand.location or self.main_place
+        agg.location = Located(area.place, area.mention, 3) if area is not None else None
+        agg.own_place = cand.own_place
+        if period is not None:
+            agg.date, agg.date_mention = period
+        return agg
 
     def _after_quiet(self, item, triggers: list[Match], quiet: list[Match]) -> bool:
         """A mention that belongs to a negated or background trigger before it."""

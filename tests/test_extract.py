@@ -166,3 +166,10 @@ def test_an_analysis_piece_gives_its_campaign_total_and_the_recalled_strike_only
     assert [(e.aggregate, e.killed_min, e.location_name, e.date_start, e.time_precision)
             for e in events] == [(True, 501, "إدلب", None, None),
                                  (False, 40, "معرة النعمان", "2017-01-01", 3)]
+
+
+def test_a_running_total_is_an_aggregate_not_the_incident_toll():
+    events = extract("قتل 5 مدنيين اليوم في غارات جوية على مدينة أريحا، ليرتفع عدد القتلى "
+                     "المدنيين منذ بداية الأسبوع إلى 45 مدنياً في محافظة إدلب.", "2019-05-07")
+    assert [(e.aggregate, e.killed_min, e.location_name) for e in events] == [
+        (False, 5, "أريحا"), (True, 45, "إدلب")]
