@@ -451,7 +451,11 @@ def _landmark_text(c: Candidate, tokens: Sequence[Token]) -> str:
 
 def _merge(ev: Candidate, cand: Candidate) -> None:
     ev.clauses += cand.clauses
-    ev.statements += cand.statements
+    if ev.title and not cand.title and cand.statements:
+        # a headline's figure may sum several events of the body: the body's own stands
+        ev.statements = list(cand.statements)
+    else:
+        ev.statements += cand.statements
     ev.actors += cand.actors
     ev.place_evidence += cand.place_evidence
     if cand.strong and not ev.strong:

@@ -173,3 +173,11 @@ def test_a_running_total_is_an_aggregate_not_the_incident_toll():
                      "المدنيين منذ بداية الأسبوع إلى 45 مدنياً في محافظة إدلب.", "2019-05-07")
     assert [(e.aggregate, e.killed_min, e.location_name) for e in events] == [
         (False, 5, "أريحا"), (True, 45, "إدلب")]
+
+
+def test_a_headline_total_does_not_widen_the_first_body_event():
+    events = extract("مقتل 7 مدنيين بغارات روسية على ريف إدلب\n\nقتل خمسة مدنيين في غارة جوية "
+                     "روسية على مدينة سراقب صباح اليوم، كما قتل مدنيان اثنان في غارة أخرى على "
+                     "مدينة أريحا.", "2019-05-07")
+    assert [(e.location_name, e.killed_min, e.killed_max) for e in events] == [
+        ("سراقب", 5, 5), ("أريحا", 2, 2)]
