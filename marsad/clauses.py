@@ -44,7 +44,10 @@ def split_clauses(tokens: Sequence[Token], text: str, lang: LanguageData) -> lis
     sentences: list[tuple[int, int, bool]] = []  # lo, hi, ended by a bare line break
     lo = 0
     for k in range(1, len(tokens)):
-        ends, bare = _boundary(text[tokens[k - 1].end:tokens[k].start], tokens[k - 1], lang)
+        gap = text[tokens[k - 1].end:tokens[k].start]
+        if gap == " ":
+            continue
+        ends, bare = _boundary(gap, tokens[k - 1], lang)
         if ends:
             sentences.append((lo, k, bare))
             lo = k

@@ -7,14 +7,13 @@ Arabic glues conjunctions, prepositions and the article to the next word (وبا
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+", re.UNICODE)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: reports have thousands of tokens, built fast
     text: str
     start: int  # offsets into the NORMALISED text
     end: int
