@@ -12,10 +12,11 @@ def to_jsonl(event: Event) -> str:
     return json.dumps(event.to_dict(), ensure_ascii=False)
 
 
-def _range(lo: int | None, hi: int | None, vague: bool = False) -> str:
+def format_range(lo: object, hi: object, vague: bool = False, dash: str = "-") -> str:
+    """A figure for people: "?" unknown, "14", "10-11", "21+" (no upper bound), "~12" vague."""
     if lo is None:
         return "?"
-    text = str(lo) if hi == lo else f"{lo}+" if hi is None else f"{lo}-{hi}"
+    text = str(lo) if hi == lo else f"{lo}+" if hi is None else f"{lo}{dash}{hi}"
     return f"~{text}" if vague else text
 
 
@@ -32,10 +33,10 @@ def table(events: Iterable[Event]) -> str:
             place = f"{place} / {e.landmark}"
         rows.append((e.report_id, str(e.event_index), e.sub_event_type, date, place,
                      str(e.geo_precision or "?"),
-                     _range(e.killed_min, e.killed_max, e.killed_vague),
-                     _range(e.civilians_killed_min, e.civilians_killed_max),
-                     _range(e.children_killed_min, e.children_killed_min),
-                     _range(e.injured_min, e.injured_max, e.injured_vague),
+                     format_range(e.killed_min, e.killed_max, e.killed_vague),
+                     format_range(e.civilians_killed_min, e.civilians_killed_max),
+                     format_range(e.children_killed_min, e.children_killed_min),
+                     format_range(e.injured_min, e.injured_max, e.injured_vague),
                      e.actor1 or "?", "yes" if e.aggregate else ""))
     widths = [max(len(r[k]) for r in rows) for k in range(len(header))]
     lines = ["  ".join(cell.ljust(widths[k]) for k, cell in enumerate(r)).rstrip() for r in rows]

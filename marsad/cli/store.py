@@ -11,6 +11,7 @@ import click
 
 from marsad.export import to_acled_csv, to_geojson, to_jsonl
 from marsad.ingest import ingest_paths
+from marsad.output import format_range
 from marsad.read import SUFFIXES
 from marsad.store import Store, StoreError
 
@@ -104,8 +105,7 @@ def _table(rows: list[dict]) -> str:
     head = ("incident", "date", "type", "place", "killed", "civ", "inj", "reports", "grade")
     lines = [head]
     for r in rows:
-        def rng(lo, hi):
-            return "?" if lo is None else str(lo) if hi in (None, lo) else f"{lo}-{hi}"
+        rng = format_range
         lines.append((r["id"], r["date_start"] or "?", r["sub_event_type"],
                       f"{r['location_name'] or '?'} ({r['country_code'] or '?'})",
                       rng(r["killed_min"], r["killed_max"]),

@@ -29,6 +29,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from marsad import __version__, review
 from marsad.export import to_acled_csv, to_geojson
 from marsad.lang import load
+from marsad.output import format_range
 from marsad.store import Store
 
 PAGE = 50
@@ -70,9 +71,7 @@ class Settings:
 
 
 def _rng(lo: Any, hi: Any) -> str:
-    if lo is None:
-        return "?"
-    return str(lo) if hi is None or hi == lo else f"{lo}–{hi}"
+    return format_range(lo, hi, dash="–")
 
 
 def highlight(text: str, spans: list[dict], anchor: str) -> tuple[Markup, dict[str, list[str]]]:
