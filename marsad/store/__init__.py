@@ -177,6 +177,15 @@ class Store:
             q = q.limit(limit).offset(offset)
         return [dict(r._mapping) for r in conn.execute(q)]
 
+    def timeline(self, conn: Connection, **filters) -> list[dict[str, Any]]:
+        """Per day: how many filtered incidents, and their civilian deaths (for charts)."""
+        q = select(incidents.c.date_start, func.count().label("incidents"),
+                   func.coalesce(func.sum(incidents.c.civilians_killed_min), 0)
+                   .label("civilians_killed_min")) \
+            .where(self._filters(**filters), incidents.c.date_start.is_not(None)) \
+            .group_by(incidents.c.date_start)
+        return [dict(r._mapping) for r in conn.execute(q)]
+
     def count_incidents(self, conn: Connection, **filters) -> dict[str, int]:
         """How many incidents the filters keep, and their civilian deaths (lowest figures)."""
         row = conn.execute(select(func.count(), func.sum(incidents.c.civilians_killed_min),

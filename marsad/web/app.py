@@ -33,6 +33,7 @@ from marsad.output import format_range
 from marsad.store import Store
 
 PAGE = 50
+MAP_LIMIT = 5000  # newest incidents drawn on the map; the export has them all
 _WEB = resources.files("marsad.web")
 I18N = {k: v for k, v in json.loads(_WEB.joinpath("i18n.json").read_text("utf-8")).items()
         if not k.startswith("_")}
@@ -95,7 +96,7 @@ def highlight(text: str, spans: list[dict], anchor: str) -> tuple[Markup, dict[s
 
 
 def _timeline(rows: list[dict]) -> Markup:
-    """Incidents and civilian deaths per week, as an inline SVG bar chart."""
+    """Incidents and civilian deaths per week, as an inline SVG bar chart (rows: per day)."""
     weeks: dict[str, list[int]] = {}
     for r in rows:
         if not r.get("date_start"):
@@ -103,7 +104,7 @@ def _timeline(rows: list[dict]) -> Markup:
         d = dt.date.fromisoformat(r["date_start"])
         key = (d - dt.timedelta(days=d.weekday())).isoformat()
         w = weeks.setdefault(key, [0, 0])
-        w[0] += 1
+        w[0] += r.get("incidents", 1)
         w[1] += r.get("civilians_killed_min") or 0
     if not weeks:
         return Markup('<p class="muted" id="timeline">—</p>')
@@ -245,12 +246,12 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
         with store.engine.connect() as conn:
             rows = store.query_incidents(conn, limit=PAGE + 1, offset=(page_no - 1) * PAGE, **f)
             counts = store.count_incidents(conn, **f)
-            timeline_rows = store.query_incidents(conn, **f)
+            timeline_rows = store.timeline(conn, **f)
         query = urlencode({k: v for k, v in f.items() if v is not None})
         return page(request, "list.html", rows=rows[:PAGE], more=len(rows) > PAGE, f=f,
                     counts=counts, query=query, page=page_no, types=types,
                     grades=review.GRADES, statuses=STATUSES, timeline=_timeline(timeline_rows),
-                    tile_url=settings.tile_url)
+                    tile_url=settings.tile_url, map_limit=MAP_LIMIT)
 
     @app.get("/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)
     def incident_page(request: Request, incident_id: str, message: str | None = None,
@@ -319,9 +320,10 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/export", include_in_schema=False)
     def export(request: Request, format: str = Query(..., pattern="^(acled-csv|geojson)$"),
-               f: dict = Depends(form_filters), user: str | None = Depends(reader)):
+               f: dict = Depends(form_filters), limit: int | None = Query(None, ge=1),
+               user: str | None = Depends(reader)):
         with store.engine.connect() as conn:
-            rows = store.query_incidents(conn, **f)
+            rows = store.query_incidents(conn, limit=limit, **f)
         stamp = dt.date.today().isoformat()
         if format == "acled-csv":
             return Response(to_acled_csv(rows), media_type="text/csv; charset=utf-8",
