@@ -172,6 +172,7 @@ class Assembler:
         current_town: Located | None = None
         last_date: tuple[Resolved, DateMention] | None = None
         last_sentence = -1  # the sentence whose own date last_date is
+        last_kind, last_kind_sentence = None, -1  # for list items without their verb
         for cl in self.m.clauses:
             if cl.dateline:
                 continue
@@ -184,8 +185,11 @@ class Assembler:
                          and not self._after_quiet(pm, triggers, quiet)]
             killing = bool(lang.casualty.find(tokens, cl.lo, cl.hi))
             # no casualty word at all: no count can be bound, skip the count reader
-            counts = find_counts(tokens, cl.lo, cl.hi, lang, self.m.excluded) \
-                if killing or lang.after_count.find(tokens, cl.lo, cl.hi) else []
+            carried = last_kind if cl.sentence == last_kind_sentence else None
+            counts = find_counts(tokens, cl.lo, cl.hi, lang, self.m.excluded, carried) \
+                if killing or carried or lang.after_count.find(tokens, cl.lo, cl.hi) else []
+            if counts:
+                last_kind, last_kind_sentence = counts[-1].kind, cl.sentence
             counts, totals = self._running_totals(cl, counts)
             dates = self._in(self.m.dates, cl)
             period_here = next((d for d in dates if d.kind == "period"), None)
@@ -291,8 +295,8 @@ class Assembler:
         return bool(before) and any(before[-1] is q for q in quiet)
 
     def _has_own_settlement(self, place_idx: list[int]) -> bool:
-        return any(k in self.m.located and self.m.located[k].place.kind != "country"
-                   for k in place_idx)
+        return any((k in self.m.located and self.m.located[k].place.kind != "country")
+                   or self.m.places[k].unresolved for k in place_idx)
 
     def _rank(self, loc: Located) -> tuple[int, int]:
         """Places that agree with the governorates the report names come first, then the

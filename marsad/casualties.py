@@ -143,8 +143,10 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
 
 
 def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
-                excluded: set[int]) -> list[Count]:
-    """Casualty counts in one clause. ``excluded``: tokens that are dates, places, actors."""
+                excluded: set[int], carried: str | None = None) -> list[Count]:
+    """Casualty counts in one clause. ``excluded``: tokens that are dates, places, actors;
+    ``carried``: the kind of the last count of the clause before, for a list item that
+    leaves out its verb ("قتل شخصان في …، وثلاثة آخرون في …")."""
     keywords = lang.casualty.find(tokens, lo, hi)
     after_words = lang.after_count.find(tokens, lo, hi)
     # casualty verbs ("مقتل") cannot be counts; casualty nouns ("قتلى") still can
@@ -174,6 +176,8 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
                 kind = kw.payload
             elif chained and prev is not None:
                 kind = prev.kind
+            elif carried is not None and ph.conj and ph.start <= lo + 1:
+                kind = carried
             else:
                 for m in after_words:
                     if 0 <= m.start - ph.end <= 2:

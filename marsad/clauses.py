@@ -38,6 +38,20 @@ def _boundary(gap: str, prev: Token, lang: LanguageData) -> tuple[bool, bool]:
     return False, False
 
 
+def _list_item(tokens: Sequence[Token], k: int, text: str, lang: LanguageData) -> bool:
+    """"…، وثلاثة آخرون في …": after a comma, the conjunction and a count open the next
+    item of a list of tolls. ("…، وأصيب …" is not split: it usually goes on with the
+    same event, and a clause with no new place is joined back to it anyway.)"""
+    gap = text[tokens[k - 1].end:tokens[k].start]
+    if "،" not in gap and "," not in gap:
+        return False
+    word = tokens[k].text
+    if word == lang.conj:
+        return k + 1 < len(tokens) and (tokens[k + 1].is_digit
+                                        or lang.number_words.starts(tokens[k + 1].text))
+    return word.startswith(lang.conj) and lang.number_words.starts(word)
+
+
 def split_clauses(tokens: Sequence[Token], text: str, lang: LanguageData) -> list[Clause]:
     if not tokens:
         return []
@@ -66,6 +80,8 @@ def split_clauses(tokens: Sequence[Token], text: str, lang: LanguageData) -> lis
         start = lo
         for k in range(lo + 1, hi):
             m = lang.clause_openers.match_at(tokens, k)
+            if m is None and k - start >= 3 and _list_item(tokens, k, text, lang):
+                m = True
             if m is not None and k - start >= 3:
                 clauses.append(Clause(len(clauses), start, k, s, title, dateline))
                 start = k

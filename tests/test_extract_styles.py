@@ -110,3 +110,18 @@ def test_a_weekday_with_its_date_and_the_current_month():
     (e,) = extract("وكانت قوات النظام قد قصفت في 3 من الشهر الجاري بلدة بنش بالمدفعية، ما أدى "
                    "إلى مقتل شخص.", "2016-03-15")
     assert (e.date_start, e.killed_min) == ("2016-03-03", 1)
+
+
+def test_a_list_of_tolls_in_one_sentence_gives_one_event_per_place():
+    events = extract("قتل شخصان في قصف مدفعي على بلدة كفرنبل، وثلاثة آخرون في قصف مماثل على "
+                     "قرية حاس، فيما أصيب خمسة مدنيين في بلدة معرة حرمة.", "2019-06-01")
+    assert [(e.location_name, e.killed_min, e.injured_min) for e in events] == [
+        ("كفرنبل", 2, None), ("حاس", 3, None), ("معرة حرمة", None, 5)]
+
+
+def test_dual_others_and_drone_claims():
+    (e,) = extract("قتل شخص وأصيب اثنان آخران بانفجار عبوة ناسفة في مدينة الباب.")
+    assert (e.killed_min, e.injured_min) == (1, 2)
+    (e,) = extract("أعلن الحوثيون استهداف قاعدة الملك خالد الجوية في خميس مشيط بطائرة مسيرة.")
+    assert (e.sub_event_type, e.actor1, e.country_code) == ("Air/drone strike",
+                                                         "Ansar Allah (Houthis)", "SA")
