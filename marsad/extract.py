@@ -181,6 +181,11 @@ def _record(report: Report, index: int, c: Candidate, m: Mentions, lang: Languag
     if attackers:
         e.actor1 = attackers[0][0]
         ev.add("actor1", attackers[0][1], attackers[0][2])
+        first_id = next(a.payload for a in c.actors if a.start == attackers[0][1])
+        if lang.actor_table[first_id].get("kind") == "state" and c.sub in lang.state_variant:
+            # a state force taking ground back: ACLED's "Government regains territory"
+            e.sub_event_type = lang.state_variant[c.sub]
+            e.event_type = lang.event_types.get(e.sub_event_type, e.event_type)
     elif inherited_actor is not None:
         e.actor1 = inherited_actor  # "كما نفذ ... غارات": the attacker named before
     second = next((x for x in targets if x[0] != e.actor1), None)

@@ -125,3 +125,20 @@ def test_dual_others_and_drone_claims():
     (e,) = extract("أعلن الحوثيون استهداف قاعدة الملك خالد الجوية في خميس مشيط بطائرة مسيرة.")
     assert (e.sub_event_type, e.actor1, e.country_code) == ("Air/drone strike",
                                                          "Ansar Allah (Houthis)", "SA")
+
+
+@pytest.mark.parametrize("text, sub, actor1, actor2", [
+    ("سيطرت قوات النظام على بلدة كفرنبودة في ريف حماة الشمالي بعد معارك عنيفة مع فصائل "
+     "المعارضة.", "Government regains territory", "Military Forces of Syria",
+     "Syrian opposition armed groups"),
+    ("سيطرت فصائل المعارضة على قرية الحماميات بريف حماة الشمالي إثر هجوم معاكس على مواقع "
+     "قوات النظام.", "Non-state actor overtakes territory", "Syrian opposition armed groups",
+     "Military Forces of Syria"),
+    ("أحرق عناصر من ميليشيا الحوثي منازل مواطنين في قرية الحصين بمديرية دمت شمالي الضالع.",
+     "Looting/property destruction", "Ansar Allah (Houthis)", None),
+    ("اختطف مسلحون مجهولون طبيباً من أمام عيادته في مدينة الباب شرقي حلب مساء أمس.",
+     "Abduction/forced disappearance", "Unidentified Armed Group", None),
+])
+def test_other_event_types_and_their_actors(text, sub, actor1, actor2):
+    (e,) = extract(text, "2019-06-01")
+    assert (e.sub_event_type, e.actor1, e.actor2) == (sub, actor1, actor2)

@@ -60,6 +60,7 @@ class LanguageData:
     # events
     triggers: Lexicon
     weak_defaults: dict[str, str]
+    state_variant: dict[str, str]
     event_types: dict[str, str]
     plural_triggers: frozenset[str]
     air_context: Lexicon
@@ -217,6 +218,7 @@ def load(code: str = "ar") -> LanguageData:
         triggers=Lexicon(trigger_entries),
         weak_defaults={normalise_word(k): v for k, v in trg["weak_defaults"].items()},
         event_types=dict(trg["event_types"]),
+        state_variant=dict(trg.get("state_variant", {})),
         plural_triggers=_norm_set(trg["plural_forms"]),
         air_context=_lex(trg["air_context"]),
         artillery_context=_lex(trg["artillery_context"]),
