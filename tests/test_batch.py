@@ -82,3 +82,18 @@ def test_ingest_from_parquet_equals_ingest_of_the_files(client, shards, tmp_path
     with loaded.engine.connect() as a, direct.engine.connect() as b:
         assert incident_view(loaded.query_incidents(a)) == incident_view(direct.query_incidents(b))
         assert loaded.counts(a) == direct.counts(b)
+
+
+def test_parquet_shards_by_fsspec_url(client, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    shard = tmp_path / "in" / "reports.parquet"
+    shard.parent.mkdir()
+    pq.write_table(pa.Table.from_pylist(REPORTS), shard)
+    out = tmp_path / "out"
+    summary = run_batch([f"file://{shard.parent}"], f"file://{out}", client)
+    assert (summary.shards, summary.reports, summary.events, summary.errors) == (1, 4, 4, [])
+    names = {r["name"] for r in read_table(str(out), "reports")}
+    assert names == {"a", "b", "c", "d"}
+    assert len(read_table(str(out), "incidents")) == 3
