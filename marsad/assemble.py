@@ -59,7 +59,6 @@ class Candidate:
     title: bool = False
     location: Located | None = None
     landmark: PlaceMention | None = None
-    place_evidence: list[PlaceMention] = field(default_factory=list)
     own_place: bool = False
     date: Resolved | None = None
     date_mention: DateMention | None = None
@@ -184,8 +183,8 @@ class Assembler:
                          if cl.lo <= pm.start < cl.hi and not pm.origin
                          and not self._after_quiet(pm, triggers, quiet)]
             killing = bool(lang.casualty.find(tokens, cl.lo, cl.hi))
-            # no casualty word at all: no count can be bound, skip the count reader
             carried = last_kind if cl.sentence == last_kind_sentence else None
+            # no casualty word and nothing carried over: no count can be bound
             counts = find_counts(tokens, cl.lo, cl.hi, lang, self.m.excluded, carried) \
                 if killing or carried or lang.after_count.find(tokens, cl.lo, cl.hi) else []
             if counts:
@@ -317,7 +316,6 @@ class Assembler:
         unresolved: PlaceMention | None = None
         for k in place_idx:
             pm = self.m.places[k]
-            cand.place_evidence.append(pm)
             if pm.landmark:
                 cand.landmark = cand.landmark or pm
                 continue
@@ -461,7 +459,6 @@ def _merge(ev: Candidate, cand: Candidate) -> None:
     else:
         ev.statements += cand.statements
     ev.actors += cand.actors
-    ev.place_evidence += cand.place_evidence
     if cand.strong and not ev.strong:
         ev.sub, ev.trigger, ev.strong = cand.sub, cand.trigger, True
     if ev.title and not cand.title:
