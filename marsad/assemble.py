@@ -226,7 +226,9 @@ class Assembler:
             self._place(cand, place_idx, current_town)
             current_town = self._update_town(place_idx, current_town)
 
-            is_period = period_here is not None or (period_words and day_here is None)
+            # a period total unless a single day is named ("منذ بداية الحرب عام 2011": total)
+            one_day = any(d.kind in ("day", "relative", "weekday") for d in dates)
+            is_period = period_here is not None or (period_words and not one_day)
             if is_period and not counts:
                 if period_here is not None:
                     r = resolve(period_here, self.published, self.year_hint)

@@ -50,6 +50,14 @@ class _Phrase:
     bare: bool = False  # a figure with no noun after it
 
 
+def _skip_number(tokens: Sequence[Token], i: int, hi: int, lang: LanguageData) -> int:
+    """Past a number and the number words glued to it ("500 ألف")."""
+    i += 1
+    while i < hi and lang.number_words.starts(tokens[i].text):
+        i += 1
+    return i
+
+
 def _noun_at(tokens: Sequence[Token], j: int, lang: LanguageData):
     if j < len(tokens) and tokens[j].text == lang.partitive:
         j += 1
@@ -74,6 +82,9 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
             continue
         conj = tokens[i].text.startswith(lang.conj) or (i > lo and tokens[i - 1].text == lang.conj)
         q = parse_quantity(tokens, i, lang)
+        if q is None and tokens[i].is_digit:
+            i = _skip_number(tokens, i, hi, lang)  # a figure we cannot read: none of its parts
+            continue
         if q is not None and q.end <= hi and not any(k in excluded for k in range(q.start, q.end)):
             if q.end < hi and lang.not_a_count.match_at(tokens, q.end) is not None:
                 i = q.end

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from marsad.assemble import Assembler, Candidate, Mentions
 from marsad.clauses import split_clauses
-from marsad.dates import find_dates
+from marsad.dates import find_dates, resolve
 from marsad.figures import event_figures
 from marsad.gazetteer import Gazetteer, load_gazetteer
 from marsad.geocode import admin1_of, country_prior, locate
@@ -112,8 +112,6 @@ def extract_report(report: Report, options: Options | None = None) -> Result:
 
 def _dateline(mentions: Mentions, published: dt.date | None) -> dt.date | None:
     """A date printed on its own short line under the headline is the publication date."""
-    from marsad.dates import resolve
-
     for cl in mentions.clauses:
         if cl.dateline:
             for d in mentions.dates:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from marsad.lang import LanguageData
 from marsad.tokens import Token
 
-_MAX_COUNT = 100_000
+_MAX_COUNT = 10_000_000  # a war's toll can be 500,000; a larger number is not a count
 
 
 @dataclass(frozen=True, slots=True)

@@ -181,3 +181,11 @@ def test_a_headline_total_does_not_widen_the_first_body_event():
                      "مدينة أريحا.", "2019-05-07")
     assert [(e.location_name, e.killed_min, e.killed_max) for e in events] == [
         ("سراقب", 5, 5), ("أريحا", 2, 2)]
+
+
+def test_a_war_total_is_an_aggregate_and_large_numbers_are_read_whole():
+    (e,) = extract("قتل أكثر من 500 ألف شخص في سوريا منذ بداية الحرب عام 2011، وفق المرصد "
+                   "السوري.", "2019-05-07")
+    assert (e.aggregate, e.killed_min, e.killed_max) == (True, 500001, None)
+    (e,) = extract("قتل ألف شخص في المعارك في مدينة حلب.")
+    assert e.killed_min == 1000
