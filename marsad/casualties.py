@@ -48,6 +48,7 @@ class _Phrase:
     noun_kind: str | None
     conj: bool  # starts with و
     bare: bool = False  # a figure with no noun after it
+    part: bool = False  # "اثنان منهم أطفال": part of the count before
 
 
 def _skip_number(tokens: Sequence[Token], i: int, hi: int, lang: LanguageData) -> int:
@@ -90,6 +91,13 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
                 i = q.end
                 continue
             noun = _noun_at(tokens, q.end, lang)
+            if noun is None and q.end + 1 < hi and tokens[q.end].text in lang.subset_after:
+                of = lang.persons.match_at(tokens, q.end + 1)
+                if of is not None and of.end <= hi:  # "اثنان منهم أطفال": two of them children
+                    out.append(_Phrase(q.start, of.end, q.low, q.high, q.vague, of.payload["cat"],
+                                       of.payload.get("kind"), conj, part=True))
+                    i = of.end
+                    continue
             side = q.end + 1 if q.end + 1 < hi and tokens[q.end].text == lang.partitive else None
             if noun is None and side is not None and lang.actors.match_at(tokens, side):
                 # "5 من الفصائل": five of that side's fighters
@@ -124,6 +132,9 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
             i = q.end
             continue
         noun = lang.persons.match_at(tokens, i)
+        if noun is not None and i > lo and tokens[i - 1].text in lang.descriptors:
+            i = noun.end  # "وهو قيادي": says who someone counted already was
+            continue
         if noun is not None and noun.end <= hi:
             p = noun.payload
             if p["n"] is not None:
@@ -205,7 +216,8 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
         update = any(ph.start - 8 <= k < ph.start for k in updates)
         if ph.bare and not any(0 <= ph.start - m.end <= reach for m in keywords) and not update:
             continue
-        subset = any(ph.start - 1 <= e <= ph.start for e in subset_ends)
+        subset = ph.part or any(ph.start - 1 <= e <= ph.start for e in subset_ends) or (
+            ph.end < hi and tokens[ph.end].text in lang.subset_after)  # "اثنان منهم"
         additive = ph.cat == "other" or ph.conj or \
             any(ph.start - 4 <= k <= ph.end for k in additive_at)
         cat = ph.cat

@@ -189,3 +189,12 @@ def test_a_war_total_is_an_aggregate_and_large_numbers_are_read_whole():
     assert (e.aggregate, e.killed_min, e.killed_max) == (True, 500001, None)
     (e,) = extract("قتل ألف شخص في المعارك في مدينة حلب.")
     assert e.killed_min == 1000
+
+
+def test_two_of_them_is_a_part_and_a_commander_counts_once():
+    (e,) = extract("قتل ثلاثة مدنيين، اثنان منهم أطفال، في قصف على بلدة سراقب.")
+    assert (e.killed_min, e.civilians_killed_min, e.children_killed_min) == (3, 3, 2)
+    (e,) = extract("مقتل قائد اللواء 93 في غارة على مدينة الرقة.")
+    assert (e.killed_min, e.combatants_killed_min) == (1, 1)
+    (e,) = extract("مقتل أربعة عناصر بينهم أبو علي وهو قيادي في غارة على مدينة الرقة.")
+    assert e.killed_min == 4

@@ -52,6 +52,8 @@ class LanguageData:
     toll_nouns: frozenset[str]
     toll_update: Lexicon
     subset: Lexicon
+    subset_after: frozenset[str]
+    descriptors: frozenset[str]
     additive: Lexicon
     not_a_count: Lexicon
     persons: Lexicon
@@ -210,6 +212,8 @@ def load(code: str = "ar") -> LanguageData:
         toll_nouns=_norm_set(cas["toll_nouns"]),
         toll_update=_lex(cas["toll_update"]),
         subset=_lex(cas["subset"]),
+        subset_after=_norm_set(cas["subset_after"]),
+        descriptors=_norm_set(per["descriptors"]),
         additive=_lex(cas["additive"]),
         not_a_count=_lex(cas["not_a_count"]),
         persons=_lex_map(per["nouns"]),
