@@ -299,11 +299,11 @@ class Assembler:
         return any((k in self.m.located and self.m.located[k].place.kind != "country")
                    or self.m.places[k].unresolved for k in place_idx)
 
-    def _rank(self, loc: Located) -> tuple[int, int]:
-        """Places that agree with the governorates the report names come first, then the
-        most specific."""
+    def _rank(self, loc: Located) -> tuple[int, bool, int]:
+        """Places that agree with the governorates the report names come first, then those
+        not naming a landmark's ends ("طريق حلب - دمشق"), then the most specific."""
         fits = not self.admin1s or (loc.place.country, loc.place.admin1_code) in self.admin1s
-        return (0 if fits else 1, _SPECIFICITY[loc.place.kind])
+        return (0 if fits else 1, loc.mention.attached, _SPECIFICITY[loc.place.kind])
 
     def _update_town(self, place_idx: list[int], current: Located | None) -> Located | None:
         for k in place_idx:

@@ -71,7 +71,7 @@ def find_mentions(norm: NormText, tokens: list[Token], lang: LanguageData,
     blocked = {k for m in actors + sources for k in range(m.start, m.end)}
     dates = find_dates(tokens, norm.text, lang)
     date_tokens = {k for d in dates for k in range(d.start, d.end)}
-    places = find_places(tokens, gaz, lang, blocked | date_tokens)
+    places = find_places(tokens, gaz, lang, blocked | date_tokens, norm.text)
     prior = country_prior(places)
     located = {}
     for k, pm in enumerate(places):

@@ -27,6 +27,7 @@ class PlaceMention:
     landmark: bool = False
     generic: str | None = None  # "المدينة" and the like: refers to a town named before
     unresolved: bool = False  # "بلدة X" where the gazetteer has no X: the name, no coordinates
+    attached: bool = False  # names a landmark's end ("طريق حلب - دمشق"), not where it happened
 
 
 def _cue_before(tokens: Sequence[Token], i: int, lang: LanguageData) -> tuple[str | None, int]:
@@ -105,8 +106,9 @@ def _unresolved(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageD
 
 
 def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
-                blocked: set[int]) -> list[PlaceMention]:
-    """Place mentions in token order. ``blocked``: tokens already read as actors or sources."""
+                blocked: set[int], text: str = "") -> list[PlaceMention]:
+    """Place mentions in token order. ``blocked``: tokens already read as actors or sources;
+    ``text``: the normalised text the tokens come from."""
     out: list[PlaceMention] = []
     i = 0
     n = len(tokens)
@@ -188,6 +190,11 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
         if (stop or weak) and cue is None:
             i = end
             continue
-        out.append(PlaceMention(i, end, tuple(cands), cue, direction, vicinity, origin))
+        prev = out[-1] if out else None
+        attached = prev is not None and prev.end == i and (
+            prev.landmark or (prev.attached and "-" in text[tokens[i - 1].end:tokens[i].start]))
+        out.append(PlaceMention(i, end, tuple(cands), cue, direction, vicinity, origin,
+                                attached=attached))
         i = end
     return out
+

@@ -142,3 +142,15 @@ def test_dual_others_and_drone_claims():
 def test_other_event_types_and_their_actors(text, sub, actor1, actor2):
     (e,) = extract(text, "2019-06-01")
     assert (e.sub_event_type, e.actor1, e.actor2) == (sub, actor1, actor2)
+
+
+def test_places_naming_a_road_do_not_locate_the_event():
+    (e,) = extract("قتل 3 مدنيين في قصف على الطريق الدولي حلب - دمشق قرب مدينة سراقب.")
+    assert (e.location_name, e.geo_precision, e.landmark) == ("سراقب", 2, "الطريق الدولي")
+
+
+def test_camps_stabbings_and_the_current_month():
+    (e,) = extract("قتل لاجئ عراقي طعناً في مخيم الهول شرقي الحسكة.")
+    assert (e.sub_event_type, e.location_name, e.civilians_killed_min) == ("Attack", "الهول", 1)
+    (e,) = extract("قتل شخصان في 12 الجاري بانفجار في مخيم الهول شرقي الحسكة.", "2019-05-20")
+    assert e.date_start == "2019-05-12"
