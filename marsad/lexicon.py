@@ -83,6 +83,9 @@ class Lexicon:
         return bool(hit if hit is not None else self._heads(word))
 
     def match_at(self, tokens: Sequence[Token], i: int) -> Match | None:
+        """The longest phrase starting at token i; None there or past the end of the text."""
+        if i >= len(tokens):
+            return None
         hit = self._cache.get(tokens[i].text)
         if hit is None:
             hit = self._heads(tokens[i].text)
