@@ -9,10 +9,10 @@ next run. Re-running an ingest is a no-op that says "0 new".
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from marsad.extract import Options, extract_report
-from marsad.read import ReadError, content_id, read_inputs
+from marsad.read import ReadError, clean_text, content_id, read_inputs
 from marsad.records import Report
 from marsad.store import Store
 
@@ -49,6 +49,7 @@ def ingest_reports(items: Iterable[Report | ReadError], store: Store,
             return
         with store.engine.begin() as conn:
             for report in batch:
+                report = replace(report, text=clean_text(report.text))  # one char for one
                 rid = content_id(report.text)
                 if rid in new_ids or store.has_report(conn, rid):
                     summary.duplicate += 1
