@@ -105,6 +105,29 @@ def _unresolved(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageD
     return PlaceMention(j, end, (), cue.payload, direction, vicinity, origin, unresolved=True)
 
 
+def _landmark(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageData,
+              blocked: set[int]) -> PlaceMention | None:
+    """"مدرسة حميدة الطاهر", "الفرقة 17": a landmark noun and up to three name words,
+    stopping at a preposition, the next item ("وبناء"), a town, or after a number."""
+    lm = lang.landmarks.match_at(tokens, i)
+    if lm is None:
+        return None
+    j = lm.end
+    while j < len(tokens) and j - lm.end < 3 and j not in blocked:
+        t = tokens[j].text
+        if t in lang.landmark_stop or t.startswith(lang.conj):
+            break
+        if j > lm.end and gaz.lexicon.match_at(tokens, j) is not None:
+            break
+        j += 1
+        if tokens[j - 1].is_digit:
+            break
+    if j == lm.end:
+        return None  # a bare "المشفى": no name, not a place
+    direction, vicinity, origin = _context(tokens, i, lang)
+    return PlaceMention(i, j, (), None, direction, vicinity, origin, landmark=True)
+
+
 def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
                 blocked: set[int], text: str = "") -> list[PlaceMention]:
     """Place mentions in token order. ``blocked``: tokens already read as actors or sources;
@@ -118,25 +141,12 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
                 or lang.unresolved_cues.starts(w) or w.startswith(lang.glued_prefixes))):
             i += 1
             continue
-        lm = lang.landmarks.match_at(tokens, i)
-        if lm is not None:
-            j = lm.end
-            while j < n and j - lm.end < 3 and j not in blocked:
-                t = tokens[j].text
-                conjunction = t.startswith(lang.conj)  # "وبناء": the next item
-                if t in lang.landmark_stop or conjunction:
-                    break
-                if j > lm.end and gaz.lexicon.match_at(tokens, j) is not None:
-                    break
-                j += 1
-                if tokens[j - 1].is_digit:
-                    break
-            if j > lm.end:
-                direction, vicinity, origin = _context(tokens, i, lang)
-                out.append(PlaceMention(i, j, (), None, direction, vicinity, origin, True))
-                # a town named inside the landmark ("مطار حلب") is read below
-                i = lm.end
-                continue
+        landmark = _landmark(tokens, i, gaz, lang, blocked)
+        if landmark is not None:
+            out.append(landmark)
+            # a town named inside the landmark ("مطار حلب") is read next
+            i = lang.landmarks.match_at(tokens, i).end
+            continue
         generic = lang.generic_refs.match_at(tokens, i)
         if generic is not None:  # "المدينة": the town named before, not Medina
             direction, vicinity, origin = _context(tokens, i, lang)
