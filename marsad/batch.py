@@ -18,11 +18,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad import EXTRACTOR_VERSION
 from marsad.extract import Options, extract_report
-from marsad.read import clean_text, content_id
+from marsad.read import clean_text
 from marsad.records import Report
 from marsad.resolve import resolve
+from marsad.rows import result_rows
 
 TABLES = ("reports", "events", "evidence")
 
@@ -108,23 +108,18 @@ def extract_shard(url: str, options: Options | None = None) -> dict[str, list[di
         except Exception as exc:  # one bad record must not stop the shard
             rows["_errors"].append(f"{origin}: extraction failed: {exc!r}")
             continue
-        rid = content_id(text)
-        rows["reports"].append({
-            "id": rid, "name": report.report_id, "origin": origin, "outlet": report.outlet,
-            "url": report.url, "title": report.title, "published": report.published,
-            "language": result.language, "message": result.message, "text": text,
-            "extractor_version": EXTRACTOR_VERSION, "month": _month(report.published)})
-        for e in result.events:
-            row = e.to_dict()
-            spans = row.pop("evidence")
-            row.update(id=f"{rid}:{e.event_index}", report_id=rid, outlet=report.outlet,
-                       origin=origin, named_killed=json.dumps(row["named_killed"],
+        report_row, event_rows, evidence_rows = result_rows(result)
+        rows["reports"].append({**report_row, "month": _month(report.published)})
+        month_of = {}
+        for row in event_rows:
+            # Parquet keeps lists of dicts as JSON text; the month partitions the files
+            month_of[row["id"]] = _month(row["date_start"] or report.published)
+            rows["events"].append({**row, "outlet": report.outlet, "origin": origin,
+                                   "named_killed": json.dumps(row["named_killed"],
                                                               ensure_ascii=False),
-                       sources=json.dumps(row["sources"], ensure_ascii=False),
-                       month=_month(e.date_start or report.published))
-            rows["events"].append(row)
-            rows["evidence"] += [{"event_id": row["id"], "month": row["month"], **s}
-                                 for s in spans]
+                                   "sources": json.dumps(row["sources"], ensure_ascii=False),
+                                   "month": month_of[row["id"]]})
+        rows["evidence"] += [{**s, "month": month_of[s["event_id"]]} for s in evidence_rows]
     return rows
 
 

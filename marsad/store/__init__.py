@@ -16,11 +16,10 @@ from typing import Any
 from sqlalchemy import and_, create_engine, delete, event, func, insert, or_, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
-from marsad import EXTRACTOR_VERSION
 from marsad.extract import Result
 from marsad.normalise import normalise
-from marsad.read import content_id
 from marsad.resolve import Incident, resolve
+from marsad.rows import result_rows
 from marsad.store.schema import events, evidence, incidents, reports
 
 DEFAULT_DB = "sqlite:///marsad.db"
@@ -94,23 +93,12 @@ class Store:
 
     def add_result(self, conn: Connection, result: Result) -> tuple[str, int]:
         """Insert a report with its events and evidence; returns (report id, events)."""
-        rep = result.report
-        rid = content_id(rep.text)
+        report_row, event_rows, evidence_rows = result_rows(result)
+        rid = report_row["id"]
         conn.execute(insert(reports).values(
-            id=rid, name=rep.report_id, origin=rep.origin, outlet=rep.outlet, url=rep.url,
-            title=rep.title, published=rep.published, language=result.language,
-            message=result.message, text=rep.text, text_norm=search_text(rep.text),
-            extractor_version=EXTRACTOR_VERSION,
+            **report_row, text_norm=search_text(report_row["text"]),
             ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
         self.index_report(conn, rid)
-        event_rows, evidence_rows = [], []
-        for e in result.events:
-            row = e.to_dict()
-            row.pop("evidence")
-            row["report_id"] = rid
-            row["id"] = f"{rid}:{e.event_index}"
-            event_rows.append(row)
-            evidence_rows += [{"event_id": row["id"], **ev.to_dict()} for ev in e.evidence]
         if event_rows:
             conn.execute(insert(events), event_rows)
         if evidence_rows:
