@@ -81,14 +81,19 @@ def ingest_reports(items: Iterable[Report | ReadError], store: Store,
         if len(batch) >= BATCH:
             flush()
     flush()
-    with store.engine.begin() as conn:
-        countries = new_countries | store.pending_countries(conn)
-        result = store.resolve_countries(conn, countries)
-    prefixes = tuple(f"{rid}:" for rid in new_ids)
-    summary.incidents_touched = sum(
-        1 for inc in result if any(eid.startswith(prefixes) for eid in inc.event_ids)) \
-        if prefixes else 0
+    summary.incidents_touched = _resolve(store, new_countries, new_ids)
     return summary
+
+
+def _resolve(store: Store, countries: set[str], new_ids: set[str]) -> int:
+    """Resolve the countries with new (or left-over) events; how many incidents now hold an
+    event of a newly stored report."""
+    with store.engine.begin() as conn:
+        result = store.resolve_countries(conn, countries | store.pending_countries(conn))
+    prefixes = tuple(f"{rid}:" for rid in new_ids)
+    if not prefixes:
+        return 0
+    return sum(1 for inc in result if any(eid.startswith(prefixes) for eid in inc.event_ids))
 
 
 def ingest_paths(paths: Iterable[str], store: Store, options: Options | None = None,
@@ -101,56 +106,42 @@ def ingest_parquet(out: str, store: Store) -> Summary:
     """Load the output of `marsad batch` into the store (idempotent), then resolve."""
     import json
 
-    from sqlalchemy import insert
-
     from marsad.batch import read_table, unique_events
-    from marsad.store import search_text
     from marsad.store.schema import events, evidence, reports
 
     summary = Summary()
     rep_rows = sorted(read_table(out, "reports"), key=lambda r: (r["origin"], r["id"]))
-    ev_rows = unique_events(read_table(out, "events"))
     spans: dict[str, list[dict]] = {}
     for s in read_table(out, "evidence"):
         spans.setdefault(s["event_id"], []).append(s)
     by_report: dict[str, list[dict]] = {}
-    for e in ev_rows:
+    for e in unique_events(read_table(out, "events")):
         by_report.setdefault(e["report_id"], []).append(e)
+    report_cols = {c.name for c in reports.columns} - {"text_norm", "ingested_at"}
     event_cols = {c.name for c in events.columns}
+    evidence_cols = {c.name for c in evidence.columns} - {"id"}
     countries: set[str] = set()
+    new_ids: set[str] = set()
     with store.engine.begin() as conn:
         for r in rep_rows:
             summary.read += 1
-            if store.has_report(conn, r["id"]):
+            if r["id"] in new_ids or store.has_report(conn, r["id"]):
                 summary.duplicate += 1
                 continue
-            row = {k: r[k] for k in ("id", "name", "origin", "outlet", "url", "title",
-                                     "published", "language", "message", "text",
-                                     "extractor_version")}
-            row.update(text_norm=search_text(r["text"]), ingested_at=_now())
-            conn.execute(insert(reports).values(**row))
-            store.index_report(conn, r["id"])
-            evs = by_report.get(r["id"], [])
-            for e in evs:
-                e = {k: v for k, v in e.items() if k in event_cols}
-                e["named_killed"] = json.loads(e["named_killed"] or "[]")
-                e["sources"] = json.loads(e["sources"] or "[]")
-                conn.execute(insert(events).values(**e))
-                if e.get("country_code"):
-                    countries.add(e["country_code"])
-                ev_spans = [{k: s[k] for k in ("event_id", "field", "start", "end", "text")}
-                            for s in spans.get(e["id"], [])]
-                if ev_spans:
-                    conn.execute(insert(evidence), ev_spans)
+            event_rows = []
+            for e in by_report.get(r["id"], []):
+                row = {k: v for k, v in e.items() if k in event_cols}
+                # Parquet kept the lists as JSON text
+                row["named_killed"] = json.loads(row["named_killed"] or "[]")
+                row["sources"] = json.loads(row["sources"] or "[]")
+                event_rows.append(row)
+            evidence_rows = [{k: s[k] for k in evidence_cols}
+                             for e in event_rows for s in spans.get(e["id"], [])]
+            _, n = store.add_rows(conn, {k: r[k] for k in report_cols}, event_rows,
+                                  evidence_rows)
+            new_ids.add(r["id"])
+            countries.update(e["country_code"] for e in event_rows if e.get("country_code"))
             summary.new += 1
-            summary.events += len(evs)
-    with store.engine.begin() as conn:
-        result = store.resolve_countries(conn, countries | store.pending_countries(conn))
-    summary.incidents_touched = len(result)
+            summary.events += n
+    summary.incidents_touched = _resolve(store, countries, new_ids)
     return summary
-
-
-def _now() -> str:
-    import datetime as dt
-
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

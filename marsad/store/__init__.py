@@ -93,17 +93,21 @@ class Store:
 
     def add_result(self, conn: Connection, result: Result) -> tuple[str, int]:
         """Insert a report with its events and evidence; returns (report id, events)."""
-        report_row, event_rows, evidence_rows = result_rows(result)
-        rid = report_row["id"]
+        return self.add_rows(conn, *result_rows(result))
+
+    def add_rows(self, conn: Connection, report_row: dict[str, Any],
+                 event_rows: list[dict[str, Any]],
+                 evidence_rows: list[dict[str, Any]]) -> tuple[str, int]:
+        """Insert the rows of one report (as marsad.rows makes them), indexed for search."""
         conn.execute(insert(reports).values(
             **report_row, text_norm=search_text(report_row["text"]),
             ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
-        self.index_report(conn, rid)
+        self.index_report(conn, report_row["id"])
         if event_rows:
             conn.execute(insert(events), event_rows)
         if evidence_rows:
             conn.execute(insert(evidence), evidence_rows)
-        return rid, len(event_rows)
+        return report_row["id"], len(event_rows)
 
     # -- incidents -------------------------------------------------------------------------
     def pending_countries(self, conn: Connection) -> set[str]:
