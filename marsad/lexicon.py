@@ -128,7 +128,3 @@ class Lexicon:
             else:
                 i += 1
         return out
-
-    def __contains__(self, word: str) -> bool:
-        return any(f in self._exact and any(len(w) == 1 for w, _ in self._exact[f])
-                   for f in forms(word))

@@ -9,11 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, create_engine, delete, event, func, insert, or_, select, text, update
+from sqlalchemy import (
+    and_,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Connection, Engine
 
 from marsad.extract import Result
@@ -147,8 +159,8 @@ class Store:
         if incident_rows:
             conn.execute(insert(incidents), incident_rows)
         if assignments:
-            stmt = update(events).where(events.c.id == _bind("eid")).values(
-                incident_id=_bind("iid"))
+            stmt = update(events).where(events.c.id == bindparam("eid")).values(
+                incident_id=bindparam("iid"))
             conn.execute(stmt, assignments)
         return result
 
@@ -277,13 +289,3 @@ def actor_names(part: str) -> list[str]:
     names |= {lang.civilians_name.format(country=c)
               for c in load_gazetteer().country_names.values()}
     return sorted(n for n in names if part.lower() in n.lower())
-
-
-def _bind(name: str):
-    from sqlalchemy import bindparam
-
-    return bindparam(name)
-
-
-def rows_without_text(rows: Sequence[dict]) -> list[dict]:
-    return [{k: v for k, v in r.items() if k not in ("text", "text_norm")} for r in rows]
