@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from marsad.assemble import Assembler, Candidate, Mentions
 from marsad.clauses import split_clauses
 from marsad.dates import find_dates, resolve
+from marsad.eventness import keep_events
 from marsad.figures import event_figures
 from marsad.gazetteer import Gazetteer, load_gazetteer
 from marsad.geocode import admin1_of, country_prior, locate
@@ -100,7 +101,7 @@ def extract_report(report: Report, options: Options | None = None) -> Result:
     published = _parse_day(options.published or report.published)
     if published is None:
         published = _dateline(mentions, published)
-    candidates = Assembler(mentions, lang, gaz, published).read()
+    candidates = keep_events(Assembler(mentions, lang, gaz, published).read(), published)
     events: list[Event] = []
     for k, c in enumerate(candidates):
         # "كما نفذ ... غارات": the attacker of the event just told, when it is the same kind
