@@ -59,6 +59,7 @@ class Candidate:
     title: bool = False
     location: Located | None = None
     landmark: PlaceMention | None = None
+    unplaced_name: PlaceMention | None = None  # "بلدة X" the gazetteer lacks, nothing around it
     own_place: bool = False
     date: Resolved | None = None
     date_mention: DateMention | None = None
@@ -73,15 +74,27 @@ def _distance_km(a: Located, b: Located) -> float:
     return distance_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
 
 
-def trigger_status(tokens: Sequence[Token], m: Match, lang: LanguageData, lo: int) -> str:
-    """'event', 'negated' or 'background' for one trigger match."""
+def trigger_status(tokens: Sequence[Token], m: Match, lang: LanguageData, lo: int,
+                   hi: int | None = None) -> str:
+    """'event', or why the trigger tells no event that happened: 'negated', 'background',
+    'irrealis' (a plan, threat or condition), 'frame' (a court case, an anniversary, an arms
+    deal), 'metaphor' (a trade war) or 'weapon' (a weapon named, nothing done with it)."""
     for j in range(max(lo, m.start - 3), m.start):
         if any(f in lang.negation for f in forms(tokens[j].text)):
             return "negated"
-    for j in range(max(lo, m.start - lang.background_reach), m.start):
-        b = lang.background.match_at(tokens, j)
-        if b is not None and b.end <= m.start:
-            return "background"
+    reaches = ((lang.background, "background", lang.background_reach),
+               (lang.frames, "frame", lang.background_reach),
+               (lang.irrealis, "irrealis", lang.irrealis_reach))
+    for lex, status, reach in reaches:
+        for j in range(max(lo, m.start - reach), m.start):
+            b = lex.match_at(tokens, j)
+            if b is not None and b.end <= m.start:
+                return status
+    if m.end < len(tokens) and lang.metaphor_after.match_at(tokens, m.end) is not None:
+        return "metaphor"
+    if hi is not None and m.payload[2] in lang.weapon_nouns and \
+            not _has(lang.acts, tokens, lo, hi) and not _has(lang.casualty, tokens, lo, hi):
+        return "weapon"
     return "event"
 
 
@@ -176,7 +189,7 @@ class Assembler:
             if cl.dateline:
                 continue
             triggers = self._in(self.m.triggers, cl)
-            status = {id(t): trigger_status(tokens, t, lang, cl.lo) for t in triggers}
+            status = {id(t): trigger_status(tokens, t, lang, cl.lo, cl.hi) for t in triggers}
             active = [t for t in triggers if status[id(t)] == "event"]
             quiet = [t for t in triggers if status[id(t)] != "event"]
             place_idx = [k for k, pm in enumerate(self.m.places)
@@ -348,6 +361,7 @@ class Assembler:
             best = Located(town.place, best.mention, 1)
         if unresolved is not None and unresolved.cue not in ("neighbourhood",):
             cand.location = self._name_only(unresolved, best, town)
+            cand.unplaced_name = unresolved if cand.location is None else None
         elif unresolved is not None and town is not None and (best is None or not
                                                               is_settlement(best.place)):
             # "حي الروضة": a quarter of the town the story is in
@@ -470,6 +484,7 @@ def _merge(ev: Candidate, cand: Candidate) -> None:
                           or (a.key == b.key and b.precision < a.precision)):
         ev.location = b
     ev.landmark = ev.landmark or cand.landmark
+    ev.unplaced_name = ev.unplaced_name or cand.unplaced_name
     ev.own_place = ev.own_place or cand.own_place
     ev.own_date = ev.own_date or cand.own_date
     if cand.date is not None and (ev.date is None or cand.date.precision < ev.date.precision):

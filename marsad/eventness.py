@@ -23,7 +23,7 @@ def anchored(c: Candidate) -> bool:
     only when the event has figures of its own (a national toll is still a fact)."""
     loc = c.location
     if loc is None:
-        return False
+        return c.unplaced_name is not None  # a named village with no coordinates yet
     if loc.place.kind == "country" and not loc.name:
         return any(c.statements)
     return True

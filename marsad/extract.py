@@ -167,6 +167,11 @@ def _record(report: Report, index: int, c: Candidate, m: Mentions, lang: Languag
         e.latitude, e.longitude = round(p.lat, 5), round(p.lon, 5)
         e.geo_precision = loc.precision
         ev.add("location", loc.mention.start, loc.mention.end)
+    elif c.unplaced_name is not None:
+        pm = c.unplaced_name
+        a, b = norm.orig_span(tokens[pm.start].start, tokens[pm.end - 1].end)
+        e.location_name = report.text[a:b]
+        ev.add("location", pm.start, pm.end)
     if c.landmark is not None:
         a, b = norm.orig_span(tokens[c.landmark.start].start, tokens[c.landmark.end - 1].end)
         e.landmark = report.text[a:b]

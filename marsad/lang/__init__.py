@@ -65,6 +65,8 @@ class LanguageData:
     state_variant: dict[str, str]
     event_types: dict[str, str]
     plural_triggers: frozenset[str]
+    weapon_nouns: frozenset[str]
+    acts: Lexicon
     air_context: Lexicon
     artillery_context: Lexicon
     # dates
@@ -110,6 +112,10 @@ class LanguageData:
     negation: frozenset[str]
     background: Lexicon
     background_reach: int
+    irrealis: Lexicon
+    irrealis_reach: int
+    frames: Lexicon
+    metaphor_after: Lexicon
     period_markers: Lexicon
     documentation: Lexicon
     # every single word the files above list: words of the language, not place names
@@ -224,6 +230,8 @@ def load(code: str = "ar") -> LanguageData:
         event_types=dict(trg["event_types"]),
         state_variant=dict(trg.get("state_variant", {})),
         plural_triggers=_norm_set(trg["plural_forms"]),
+        weapon_nouns=_norm_set(trg["weapon_nouns"]),
+        acts=_lex(trg["acts"]),
         air_context=_lex(trg["air_context"]),
         artillery_context=_lex(trg["artillery_context"]),
         months=_lex_map(dat["months"]),
@@ -266,6 +274,10 @@ def load(code: str = "ar") -> LanguageData:
         negation=_norm_set(dis["negation"]),
         background=_lex(dis["background"]),
         background_reach=int(dis["background_reach"]),
+        irrealis=_lex(dis["irrealis"]),
+        irrealis_reach=int(dis["irrealis_reach"]),
+        frames=_lex(dis["frames"]),
+        metaphor_after=_lex(dis["metaphor_after"]),
         period_markers=_lex(dis["period_markers"]),
         documentation=_lex(dis["documentation"]),
         vocabulary=_vocabulary(raw),

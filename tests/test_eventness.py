@@ -1,0 +1,47 @@
+"""Text that talks about violence without reporting an event that happened yields nothing;
+the same words telling a strike still do."""
+
+import pytest
+from conftest import extract
+
+
+@pytest.mark.parametrize("text", [
+    # an arms deal: the weapon is sold, not fired
+    "وافقت وزارة الخارجية على صفقة لبيع صواريخ دفاع جوي إلى الجيش بقيمة مليار دولار.",
+    # a parade: weapons on display
+    "شاركت منظومات الصواريخ والطائرات المسيرة في العرض العسكري في العاصمة دمشق.",
+    # a threat and a condition
+    "قال المتحدث إنه سيتم استهداف أي سفينة تعبر مضيق باب المندب.",
+    "هدد الجيش بتحويل مدينة حلب إلى ركام بضربات جوية إذا استمر التصعيد.",
+    # a court case named after the crime
+    "أرجأت المحكمة النطق بالحكم في قضية اغتيال رئيس الحكومة السابق في بيروت.",
+    # an anniversary: the massacre is years old
+    "أحيا أهالي مدينة حماة ذكرى مجزرة عام 1982 التي قتل فيها آلاف المدنيين.",
+    # a metaphor
+    "دخلت الحرب التجارية بين البلدين مرحلة جديدة بعد الانفجار السعري في الأسواق.",
+    # violence with no place to code
+    "قتل ثلاثة أشخاص في غارة جوية.",
+])
+def test_talk_about_violence_is_not_an_event(text):
+    assert extract(text, "2024-05-01") == []
+
+
+def test_a_strike_recalled_from_years_before_the_report_is_not_news():
+    text = ("قتل مدني في قصف مدفعي على بلدة كفرنبل اليوم. وكانت البلدة قد شهدت في عام 2016 "
+            "غارة جوية قتل فيها 20 شخصا.")
+    assert [(e.sub_event_type, e.killed_min) for e in extract(text, "2020-03-01")] == [
+        ("Shelling/artillery/missile attack", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "سقطت قذيفة هاون على حي باب توما في دمشق.",
+    "استهدفت طائرة مسيرة سيارة على طريق مأرب.",
+    "قتل شخصان بانفجار عبوة ناسفة في مدينة الموصل.",
+])
+def test_a_weapon_with_an_act_or_a_toll_is_an_event(text):
+    assert len(extract(text, "2024-05-01")) == 1
+
+
+def test_a_village_missing_from_the_gazetteer_still_anchors_the_event():
+    (e,) = extract("قتل طفل في قصف مدفعي على قرية كفرزيتونة.", "2024-05-01")
+    assert (e.location_name, e.latitude, e.killed_min) == ("كفرزيتونة", None, 1)
