@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from marsad.assemble import Assembler, Candidate, Mentions
 from marsad.clauses import split_clauses
+from marsad.coreference import drop_lead_totals, merge_retellings
 from marsad.dates import find_dates, resolve
 from marsad.eventness import keep_events
 from marsad.figures import event_figures
@@ -101,7 +102,9 @@ def extract_report(report: Report, options: Options | None = None) -> Result:
     published = _parse_day(options.published or report.published)
     if published is None:
         published = _dateline(mentions, published)
-    candidates = keep_events(Assembler(mentions, lang, gaz, published).read(), published)
+    candidates = Assembler(mentions, lang, gaz, published).read()
+    candidates = merge_retellings(candidates, lang, tokens)
+    candidates = keep_events(drop_lead_totals(candidates, lang), published)
     events: list[Event] = []
     for k, c in enumerate(candidates):
         # "كما نفذ ... غارات": the attacker of the event just told, when it is the same kind

@@ -15,6 +15,9 @@ from marsad.gazetteer import PRECISION, SETTLEMENT_KINDS, Gazetteer, Place
 from marsad.places import PlaceMention
 
 _ADMIN_CUES = ("admin1", "countryside")
+# a place in a country with less than this share of the report's strongest country vote
+# is taken for a namesake, not a place abroad
+FOREIGN_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +76,12 @@ def locate(m: PlaceMention, prior: Counter) -> Located | None:
     if place is None:
         return None
     top = max(prior.values(), default=0.0)
-    if m.cue is None and not place.trusted and prior.get(place.country, 0.0) < 0.5 * top:
-        return None  # a village abroad that shares its name with a common word
+    share = prior.get(place.country, 0.0)
+    if place.kind != "country" and share < FOREIGN_SHARE * top and \
+            (m.cue is None or not place.trusted or share < 1.0):
+        # a town abroad that shares its name with a common word or a local village: a
+        # name never moves the event to a country the report hardly mentions
+        return None
     return Located(place, m, precision_of(place, m))
 
 

@@ -1,0 +1,72 @@
+"""One event told several times, and one total told before its parts: the document-level
+reading that runs after the clause-by-clause assembly.
+
+- A retelling: two events at the same place, of a compatible type, on compatible days, where
+  the later one does not bring a new toll of its own (it refers back, or has no figure),
+  are one event. ACLED codes one event per place, day and type.
+- A lead total: an event placed only at a governorate, region or country, when the report
+  also has events of the same type at places inside that area, is the sum of those parts
+  (or a headline summing them): the parts are the events.
+"""
+
+from __future__ import annotations
+
+from marsad.assemble import Candidate, _family, _landmark_text, _merge, _within
+from marsad.geocode import is_settlement
+from marsad.lang import LanguageData
+
+COARSE_KINDS = ("admin1", "region", "country")
+
+
+def _days_agree(a: Candidate, b: Candidate) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    if a.date.precision == 1 and b.date.precision == 1:
+        return a.date.start == b.date.start
+    return a.date.start <= b.date.end and b.date.start <= a.date.end
+
+
+def _types_agree(a: Candidate, b: Candidate, lang: LanguageData) -> bool:
+    """The same family, or one of them typed only by a weak word ("الهجوم")."""
+    return _family(a.sub, lang) == _family(b.sub, lang) or not (a.strong and b.strong)
+
+
+def same_event(ev: Candidate, cand: Candidate, lang: LanguageData, tokens) -> bool:
+    if ev.aggregate or cand.aggregate or ev.location is None or cand.location is None:
+        return False
+    if ev.location.key != cand.location.key or not _types_agree(ev, cand, lang):
+        return False
+    if not _days_agree(ev, cand):
+        return False
+    if ev.landmark and cand.landmark and _landmark_text(ev, tokens) != _landmark_text(cand,
+                                                                                     tokens):
+        return False
+    return cand.anaphoric or cand.title or ev.title or cand.trigger is None
+
+
+def merge_retellings(cands: list[Candidate], lang: LanguageData, tokens) -> list[Candidate]:
+    out: list[Candidate] = []
+    for cand in cands:
+        target = next((ev for ev in out if same_event(ev, cand, lang, tokens)), None)
+        if target is None:
+            out.append(cand)
+            continue
+        if cand.strong and not target.strong and _family(cand.sub, lang) != \
+                _family(target.sub, lang):
+            target.sub, target.trigger, target.strong = cand.sub, cand.trigger, True
+        _merge(target, cand)
+    return out
+
+
+def _coarse(c: Candidate) -> bool:
+    loc = c.location
+    return loc is not None and not loc.name and loc.place.kind in COARSE_KINDS
+
+
+def drop_lead_totals(cands: list[Candidate], lang: LanguageData) -> list[Candidate]:
+    def has_parts(total: Candidate) -> bool:
+        return any(p is not total and not p.aggregate and p.location is not None
+                   and (is_settlement(p.location.place) or p.location.name is not None)
+                   and _family(p.sub, lang) == _family(total.sub, lang)
+                   and _within(total.location, p.location) for p in cands)
+    return [c for c in cands if c.aggregate or not _coarse(c) or not has_parts(c)]

@@ -1,0 +1,34 @@
+"""Document-level reading: a strike told again is one event; a lead total is not an event
+beside its parts; a name never moves an event abroad."""
+
+from conftest import extract
+
+
+def test_a_strike_told_in_the_headline_and_again_in_the_body_is_one_event():
+    text = ("غارة جوية على بلدة كفرنبل\n"
+            "قتل ثلاثة مدنيين في غارة جوية استهدفت بلدة كفرنبل بريف إدلب. "
+            "وقال ناشطون إن الغارة دمرت منزلا في البلدة.")
+    (e,) = extract(text, "2024-05-01")
+    assert (e.location_name, e.killed_min) == ("كفرنبل", 3)
+
+
+def test_a_weakly_typed_retelling_joins_the_strike_it_refers_to():
+    text = ("استهدفت طائرة مسيرة سوقا في مدينة سراقب ما أدى إلى مقتل خمسة أشخاص. "
+            "وأصيب في الهجوم على سراقب ثلاثة آخرون.")
+    (e,) = extract(text, "2024-05-01")
+    assert (e.sub_event_type, e.killed_min, e.injured_min) == ("Air/drone strike", 5, 3)
+
+
+def test_a_governorate_total_gives_way_to_its_villages():
+    text = ("قتل 7 مدنيين في قصف جوي على محافظة إدلب. وأسفر قصف جوي عن مقتل أربعة مدنيين "
+            "في بلدة كفرنبل. كما قتل ثلاثة مدنيين في غارة على مدينة سراقب.")
+    events = extract(text, "2024-05-01")
+    assert sorted((e.location_name, e.killed_min) for e in events) == [
+        ("سراقب", 3), ("كفرنبل", 4)]
+
+
+def test_a_common_word_that_names_a_town_abroad_is_not_a_place():
+    # معسكر is also Mascara (Algeria); the report is about Sudan
+    text = "قتل 5 جنود في قصف بطائرة مسيرة على معسكر للجيش في مدينة الفاشر بولاية شمال دارفور."
+    (e,) = extract(text, "2024-05-01")
+    assert (e.country_code, e.location_name) == ("SD", "الفاشر")
