@@ -201,10 +201,7 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
             elif carried is not None and ph.conj and ph.start <= lo + 1:
                 kind = carried
             else:
-                for m in after_words:
-                    if 0 <= m.start - ph.end <= 2:
-                        kind = m.payload
-                        break
+                kind = _verb_after(ph, phrases, after_words, subset_ends)
             if kind is None and ph.bare and ph.end + 1 < hi and \
                     tokens[ph.end].text in lang.toll_nouns:
                 # "ارتفع إلى 5 عدد الشهداء": the noun after "number of" says what was counted
@@ -217,7 +214,9 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
         if ph.bare and not any(0 <= ph.start - m.end <= reach for m in keywords) and not update:
             continue
         subset = ph.part or any(ph.start - 1 <= e <= ph.start for e in subset_ends) or (
-            ph.end < hi and tokens[ph.end].text in lang.subset_after)  # "اثنان منهم"
+            ph.end < hi and tokens[ph.end].text in lang.subset_after) or (  # "اثنان منهم"
+            # "بينهم ثلاثة أطفال وامرأتان": the list after "among them" is all parts
+            ph.conj and prev is not None and prev.subset and ph.start - prev.end <= 1)
         additive = ph.cat == "other" or ph.conj or \
             any(ph.start - 4 <= k <= ph.end for k in additive_at)
         cat = ph.cat
@@ -232,6 +231,24 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
         prev = count
     counts += _same_as(tokens, lo, hi, lang, counts)
     return counts
+
+
+def _verb_after(ph: _Phrase, phrases: list[_Phrase], after_words, subset_ends: set[int]):
+    """The kind a verb after the count gives it ("21 مدنيا قتلوا"), reaching over the
+    parts told in between ("21 مدنيا، بينهم 5 أطفال، قتلوا")."""
+    end = ph.end
+    later = [p for p in phrases if p.start >= ph.end]
+    for p in later:
+        starts_part = any(p.start - 1 <= e <= p.start for e in subset_ends) and \
+            p.start - end <= 2
+        if starts_part or (p.conj and p.start - end <= 1 and end != ph.end):
+            end = p.end
+            continue
+        break
+    for m in after_words:
+        if 0 <= m.start - ph.end <= 2 or (end != ph.end and 0 <= m.start - end <= 2):
+            return m.payload
+    return None
 
 
 def _same_as(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,

@@ -216,6 +216,15 @@ def _record(report: Report, index: int, c: Candidate, m: Mentions, lang: Languag
             setattr(e, hi_f, fig.high)
         for cnt in fig.counts:
             ev.add(lo_f, cnt.start, cnt.end)
+    zero = next((z for cl in c.clauses for z in lang.no_casualties.find(tokens, cl.lo, cl.hi)),
+                None)
+    if zero is not None:
+        # "دون وقوع إصابات": an explicit zero is a figure (ACLED codes it 0); silence is not
+        for lo_f in ("killed_min", "injured_min"):
+            if getattr(e, lo_f) is None:
+                setattr(e, lo_f, 0)
+                setattr(e, lo_f.replace("_min", "_max"), 0)
+                ev.add(lo_f, zero.start, zero.end)
     e.killed_vague = figs["killed"].vague
     e.injured_vague = figs["injured"].vague
     if e.actor2 is None and e.civilians_killed_min and e.country_code:

@@ -49,6 +49,7 @@ class LanguageData:
     casualty: Lexicon
     after_count: Lexicon
     same_as: Lexicon
+    no_casualties: Lexicon
     toll_nouns: frozenset[str]
     toll_update: Lexicon
     subset: Lexicon
@@ -215,6 +216,7 @@ def load(code: str = "ar") -> LanguageData:
         casualty=Lexicon(casualty_entries),
         after_count=Lexicon(after),
         same_as=_lex(cas["same_as"]),
+        no_casualties=_lex(cas["no_casualties"]),
         toll_nouns=_norm_set(cas["toll_nouns"]),
         toll_update=_lex(cas["toll_update"]),
         subset=_lex(cas["subset"]),

@@ -1,0 +1,32 @@
+"""Counting forms seen in real reports, in sentences written for these tests."""
+
+import pytest
+from conftest import extract
+
+
+def figures(text):
+    (e,) = extract(text, "2024-05-01")
+    return e.killed_min, e.civilians_killed_min, e.children_killed_min, e.injured_min
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the count before its verb, with its parts told in between
+    ("قال ناشطون إن 12 مدنيا، بينهم 4 أطفال، قتلوا في قصف مدفعي على مدينة سراقب.",
+     (12, 12, 4, None)),
+    # a list of parts after "among them" stays inside the count
+    ("تسعة مدنيين بينهم طفلان وامرأتان قتلوا في قصف على مدينة سراقب.", (9, 9, 2, None)),
+    # victims enumerated after هم are the count, not more people
+    ("قتل خمسة مدنيين هم رجل وأربعة من أطفاله في قصف على مدينة سراقب.", (5, 5, 4, None)),
+    # قضى and a diacritic in the wrong place
+    ("قضى أكثر من عشرين مدنياَ في غارات على مدينة الرقة.", (21, 21, None, None)),
+    # first person: "we lost"
+    ("وقال القائد خسرنا 6 جنود في الهجوم على مدينة سراقب.", (6, None, None, None)),
+    # an explicit zero is a figure; "no information" is not
+    ("سقطت قذائف هاون على مدينة سراقب دون وقوع إصابات.", (0, None, None, 0)),
+    ("سقطت قذائف هاون على مدينة سراقب ولم ترد معلومات عن وقوع إصابات.",
+     (None, None, None, None)),
+    # "among them children" with no number gives no children figure
+    ("قتل مدنيون بينهم أطفال في قصف على مدينة سراقب.", (None, None, None, None)),
+])
+def test_counting_forms(text, expected):
+    assert figures(text) == expected
