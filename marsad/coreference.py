@@ -6,7 +6,10 @@ reading that runs after the clause-by-clause assembly.
   are one event. ACLED codes one event per place, day and type.
 - A lead total: an event placed only at a governorate, region or country, when the report
   also has events of the same type at places inside that area, is the sum of those parts
-  (or a headline summing them): the parts are the events.
+  (or a headline summing them): the parts are the events, and they keep its day.
+- The lead's day: a day named in the lead governs the events told after it that name no
+  day of their own, until another day is named ("قتل 8 مدنيين اليوم الأحد ... وفي بلدة
+  كفرناها ...").
 """
 
 from __future__ import annotations
@@ -69,4 +72,27 @@ def drop_lead_totals(cands: list[Candidate], lang: LanguageData) -> list[Candida
                    and (is_settlement(p.location.place) or p.location.name is not None)
                    and _family(p.sub, lang) == _family(total.sub, lang)
                    and _within(total.location, p.location) for p in cands)
-    return [c for c in cands if c.aggregate or not _coarse(c) or not has_parts(c)]
+    out = []
+    for c in cands:
+        if c.aggregate or not _coarse(c) or not has_parts(c):
+            out.append(c)
+        elif c.date is not None and c.date.precision == 1:
+            c.aggregate, c.statements = True, []  # keeps only its day, for the parts after it
+            out.append(c)
+    return out
+
+
+def carry_lead_dates(cands: list[Candidate]) -> list[Candidate]:
+    """Undated events after a day-dated one take its day; a dropped lead total only passes
+    its day on (it is not kept)."""
+    day = None
+    out = []
+    for c in cands:
+        dropped = c.aggregate and not any(c.statements)
+        if c.date is not None and c.date.precision == 1 and not (c.aggregate and not dropped):
+            day = (c.date, c.date_mention)
+        elif c.date is None and not c.aggregate and day is not None:
+            c.date, c.date_mention = day
+        if not dropped:
+            out.append(c)
+    return out

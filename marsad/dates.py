@@ -157,7 +157,21 @@ def _relative(tokens: Sequence[Token], i: int, lang: LanguageData) -> DateMentio
     return DateMention(i, end, "relative", offset=m.payload)
 
 
-def _weekday(tokens: Sequence[Token], i: int, lang: LanguageData) -> DateMention | None:
+def _set_off_as_day(tokens: Sequence[Token], i: int, end: int, text: str,
+                    lang: LanguageData) -> bool:
+    """"قتل 5 أشخاص، الاثنين، بغارات": an ambiguous weekday between commas, or followed by
+    a word that can only follow a day ("الاثنين جراء قصف"), is the day."""
+    if i > 0 and tokens[i - 1].text in lang.the_two_before:
+        return False
+    before = text[tokens[i - 1].end:tokens[i].start] if i > 0 else ""
+    after = text[tokens[end - 1].end:tokens[end].start] if end < len(tokens) else ""
+    if any(ch in before for ch in "،,") or any(ch in after for ch in "،,"):
+        return i > 0  # not a list opening with "the two"
+    return end < len(tokens) and tokens[end].text in lang.weekday_cue_after
+
+
+def _weekday(tokens: Sequence[Token], i: int, lang: LanguageData,
+             text: str = "") -> DateMention | None:
     m = lang.weekdays.match_at(tokens, i)
     if m is None:
         return None
@@ -174,7 +188,8 @@ def _weekday(tokens: Sequence[Token], i: int, lang: LanguageData) -> DateMention
     past = end < len(tokens) and tokens[end].text in lang.past_markers
     if past:
         end += 1
-    if tokens[i].text in lang.weekday_needs_cue and start == i and not past:
+    if tokens[i].text in lang.weekday_needs_cue and start == i and not past and \
+            not _set_off_as_day(tokens, i, end, text, lang):
         return None
     return DateMention(start, end, "weekday", weekday=m.payload, past=past)
 
@@ -216,7 +231,7 @@ def find_dates(tokens: Sequence[Token], text: str, lang: LanguageData) -> list[D
                 mention = DateMention(i, same.end, "same_day")
         if mention is None:
             mention = _calendar(tokens, i, lang) or _relative(tokens, i, lang) \
-                or _weekday(tokens, i, lang)
+                or _weekday(tokens, i, lang, text)
         if mention is not None:
             found.append(mention)
             i = mention.end

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from marsad.assemble import Assembler, Candidate, Mentions
 from marsad.clauses import split_clauses
-from marsad.coreference import drop_lead_totals, merge_retellings
+from marsad.coreference import carry_lead_dates, drop_lead_totals, merge_retellings
 from marsad.dates import find_dates, resolve
 from marsad.eventness import keep_events
 from marsad.figures import event_figures
@@ -104,7 +104,8 @@ def extract_report(report: Report, options: Options | None = None) -> Result:
         published = _dateline(mentions, published)
     candidates = Assembler(mentions, lang, gaz, published).read()
     candidates = merge_retellings(candidates, lang, tokens)
-    candidates = keep_events(drop_lead_totals(candidates, lang), published)
+    candidates = carry_lead_dates(drop_lead_totals(candidates, lang))
+    candidates = keep_events(candidates, published)
     events: list[Event] = []
     for k, c in enumerate(candidates):
         # "كما نفذ ... غارات": the attacker of the event just told, when it is the same kind

@@ -32,3 +32,12 @@ def test_a_common_word_that_names_a_town_abroad_is_not_a_place():
     text = "قتل 5 جنود في قصف بطائرة مسيرة على معسكر للجيش في مدينة الفاشر بولاية شمال دارفور."
     (e,) = extract(text, "2024-05-01")
     assert (e.country_code, e.location_name) == ("SD", "الفاشر")
+
+
+def test_the_leads_day_governs_the_breakdown_after_it():
+    text = ("قتل 7 مدنيين، الاثنين، بغارات جوية على محافظة إدلب. وقالت مصادر إن غارة استهدفت "
+            "بلدة كفرنبل ما أدى إلى مقتل أربعة مدنيين. كما قتل ثلاثة مدنيين في غارة على مدينة "
+            "سراقب.")
+    events = extract(text, "2024-05-08")  # a Wednesday
+    assert sorted((e.location_name, e.killed_min, e.date_start) for e in events) == [
+        ("سراقب", 3, "2024-05-06"), ("كفرنبل", 4, "2024-05-06")]

@@ -57,3 +57,11 @@ def test_same_day_and_throughout_the_day_are_not_today():
     n = normalise("بنفس اليوم وعلى مدار اليوم")
     kinds = [m.kind for m in find_dates(tokenize(n.text), n.text, load())]
     assert kinds == ["same_day"]
+
+
+def test_an_ambiguous_weekday_set_off_as_a_day_is_the_day():
+    from conftest import extract
+    (e,) = extract("قتل 3 مدنيين الاثنين جراء قصف مدفعي على مدينة سراقب.", "2024-05-08")
+    assert e.date_start == "2024-05-06"
+    (e,) = extract("قتل الاثنين في قصف مدفعي على مدينة سراقب.", "2024-05-08")
+    assert e.date_start is None

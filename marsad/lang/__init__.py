@@ -75,6 +75,8 @@ class LanguageData:
     ambiguous_months: frozenset[str]
     weekdays: Lexicon
     weekday_needs_cue: frozenset[str]
+    weekday_cue_after: frozenset[str]
+    the_two_before: frozenset[str]
     day_parts: Lexicon
     past_markers: frozenset[str]
     relative_days: Lexicon
@@ -240,6 +242,8 @@ def load(code: str = "ar") -> LanguageData:
         ambiguous_months=_norm_set(dat["ambiguous_months"]),
         weekdays=_lex_map(dat["weekdays"]),
         weekday_needs_cue=_norm_set(dat["weekday_needs_cue"]),
+        weekday_cue_after=_norm_set(dat["weekday_cue_after"]),
+        the_two_before=_norm_set(dat["the_two_before"]),
         day_parts=_lex(dat["day_parts"]),
         past_markers=_norm_set(dat["past_markers"]),
         relative_days=_lex_map(dat["relative"]),
