@@ -49,10 +49,15 @@ def same_event(ev: Candidate, cand: Candidate, lang: LanguageData, tokens) -> bo
 
 def merge_retellings(cands: list[Candidate], lang: LanguageData, tokens) -> list[Candidate]:
     out: list[Candidate] = []
+    at: dict[str, list[Candidate]] = {}  # events by place: only those can be the same
     for cand in cands:
-        target = next((ev for ev in out if same_event(ev, cand, lang, tokens)), None)
+        key = cand.location.key if cand.location is not None else None
+        same_place = at.get(key, []) if key is not None else []
+        target = next((ev for ev in same_place if same_event(ev, cand, lang, tokens)), None)
         if target is None:
             out.append(cand)
+            if key is not None:
+                at.setdefault(key, []).append(cand)
             continue
         if cand.strong and not target.strong and _family(cand.sub, lang) != \
                 _family(target.sub, lang):
@@ -67,11 +72,15 @@ def _coarse(c: Candidate) -> bool:
 
 
 def drop_lead_totals(cands: list[Candidate], lang: LanguageData) -> list[Candidate]:
+    parts: dict[tuple[str, str], list[Candidate]] = {}  # settled events by country, family
+    for p in cands:
+        if not p.aggregate and p.location is not None and (
+                is_settlement(p.location.place) or p.location.name is not None):
+            parts.setdefault((p.location.place.country, _family(p.sub, lang)), []).append(p)
+
     def has_parts(total: Candidate) -> bool:
-        return any(p is not total and not p.aggregate and p.location is not None
-                   and (is_settlement(p.location.place) or p.location.name is not None)
-                   and _family(p.sub, lang) == _family(total.sub, lang)
-                   and _within(total.location, p.location) for p in cands)
+        near = parts.get((total.location.place.country, _family(total.sub, lang)), [])
+        return any(p is not total and _within(total.location, p.location) for p in near)
     out = []
     for c in cands:
         if c.aggregate or not _coarse(c) or not has_parts(c):
