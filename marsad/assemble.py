@@ -234,6 +234,11 @@ class Assembler:
                 continue
             previous = events[-1].sub if events else self.dominant
             sub, trig, strong, inherited = resolve_type(cl, active, tokens, lang, previous)
+            if not active and quiet:
+                # the clause's violence is background, planned or recalled: its counts
+                # belong to that, not to the event told before
+                current_town = self._update_town(place_idx, current_town)
+                continue
             if not active and events and counts and not self._has_own_settlement(place_idx):
                 # counts with no trigger and no new town: the last event, told again
                 ev = events[-1]

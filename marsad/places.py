@@ -181,7 +181,7 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
         if cue_word is not None and cue_word.end >= end:  # "مدينة" is a cue, not Medina
             i += 1
             continue
-        cue, _ = _cue_before(tokens, i, lang)
+        cue, cue_start = _cue_before(tokens, i, lang)
         if glued_prefix is not None:
             d = lang.directions.match_at([Token(glued_prefix, 0, 0)], 0)
             direction = d.payload if d else None
@@ -190,6 +190,8 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
             _, vicinity, origin = _context(tokens, i, lang)
         else:
             direction, vicinity, origin = _context(tokens, i, lang)
+        if cue_start < i and not origin:  # "نازحون من مدينة تدمر": the cue word opens it
+            origin = _context(tokens, cue_start, lang)[2]
         surface = " ".join(t.text for t in tokens[i:end])
         word_forms = set(forms(tokens[i].text)) if end == i + 1 else {surface}
         stop = any(f in lang.not_places for f in word_forms) or surface in lang.not_places

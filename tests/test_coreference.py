@@ -41,3 +41,23 @@ def test_the_leads_day_governs_the_breakdown_after_it():
     events = extract(text, "2024-05-08")  # a Wednesday
     assert sorted((e.location_name, e.killed_min, e.date_start) for e in events) == [
         ("سراقب", 3, "2024-05-06"), ("كفرنبل", 4, "2024-05-06")]
+
+
+def test_victims_origin_behind_a_cue_word_is_not_the_place():
+    text = ("قتل 12 مدنيا في غارة جوية على مدينة الرقة. وقالت مصادر طبية إن 5 أشخاص من القتلى "
+            "نازحون من مدينة تدمر.")
+    (e,) = extract(text, "2024-05-01")
+    assert (e.location_name, e.killed_min) == ("الرقة", 12)
+
+
+def test_a_country_inside_an_actor_phrase_is_not_a_place():
+    text = "قتل 4 أشخاص في غارة شنها التحالف الذي تقوده السعودية على مدينة صعدة."
+    (e,) = extract(text, "2024-05-01")
+    assert (e.country_code, e.location_name) == ("YE", "صعدة")
+
+
+def test_people_who_died_fleeing_the_fighting_are_not_a_clash_or_its_toll():
+    text = ("قتل 9 مدنيين في قصف جوي على مدينة الرقة. وكان 4 مدنيين قد غرقوا في النهر أثناء "
+            "محاولتهم الهروب من المعارك في المدينة.")
+    (e,) = extract(text, "2024-05-01")
+    assert (e.sub_event_type, e.killed_min) == ("Air/drone strike", 9)

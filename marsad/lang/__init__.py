@@ -54,6 +54,7 @@ class LanguageData:
     toll_update: Lexicon
     subset: Lexicon
     subset_after: frozenset[str]
+    subset_of: Lexicon
     descriptors: frozenset[str]
     additive: Lexicon
     not_a_count: Lexicon
@@ -223,6 +224,7 @@ def load(code: str = "ar") -> LanguageData:
         toll_update=_lex(cas["toll_update"]),
         subset=_lex(cas["subset"]),
         subset_after=_norm_set(cas["subset_after"]),
+        subset_of=_lex(cas["subset_of"]),
         descriptors=_norm_set(per["descriptors"]),
         additive=_lex(cas["additive"]),
         not_a_count=_lex(cas["not_a_count"]),
