@@ -79,7 +79,8 @@ def trigger_status(tokens: Sequence[Token], m: Match, lang: LanguageData, lo: in
                    hi: int | None = None) -> str:
     """'event', or why the trigger tells no event that happened: 'negated', 'background',
     'irrealis' (a plan, threat or condition), 'frame' (a court case, an anniversary, an arms
-    deal), 'metaphor' (a trade war) or 'weapon' (a weapon named, nothing done with it)."""
+    deal), 'metaphor' (a trade war, a match, ground 'taken' by no force) or 'weapon' (a
+    weapon named, nothing done with it)."""
     for j in range(max(lo, m.start - 3), m.start):
         if any(f in lang.negation for f in forms(tokens[j].text)):
             return "negated"
@@ -93,9 +94,16 @@ def trigger_status(tokens: Sequence[Token], m: Match, lang: LanguageData, lo: in
                 return status
     if m.end < len(tokens) and lang.metaphor_after.match_at(tokens, m.end) is not None:
         return "metaphor"
-    if hi is not None and m.payload[2] in lang.weapon_nouns and \
+    if hi is None:
+        return "event"
+    if _has(lang.domain_words, tokens, lo, hi):
+        return "metaphor"  # "أكثر المواجهات إثارة في تاريخ كرة القدم"
+    if m.payload[2] in lang.weapon_nouns and \
             not _has(lang.acts, tokens, lo, hi) and not _has(lang.casualty, tokens, lo, hi):
         return "weapon"
+    if m.payload[0] in lang.territory_subs and not _has(lang.actors, tokens, lo, hi) and \
+            not _has(lang.armed_nouns, tokens, lo, hi):
+        return "metaphor"  # "دخلت السوق", "سيطر على مجريات اللعب": no force takes ground
     return "event"
 
 
@@ -204,7 +212,8 @@ class Assembler:
             last = bisect_left(self._place_starts, cl.hi)
             place_idx = [k for k in range(first, last) if not self.m.places[k].origin
                          and not self._after_quiet(self.m.places[k], triggers, quiet)]
-            killing = bool(lang.casualty.find(tokens, cl.lo, cl.hi))
+            death_words = lang.casualty.find(tokens, cl.lo, cl.hi)
+            killing = bool(death_words)
             carried = last_kind if cl.sentence == last_kind_sentence else None
             # no casualty word and nothing carried over: no count can be bound
             counts = find_counts(tokens, cl.lo, cl.hi, lang, self.m.excluded, carried) \
@@ -234,6 +243,10 @@ class Assembler:
                 continue
             previous = events[-1].sub if events else self.dominant
             sub, trig, strong, inherited = resolve_type(cl, active, tokens, lang, previous)
+            if not active and not any(w.surface not in lang.soft_death for w in death_words):
+                # "وفاة مئات الآلاف": a death word that tells no violence, and no trigger
+                current_town = self._update_town(place_idx, current_town)
+                continue
             if not active and quiet:
                 # the clause's violence is background, planned or recalled: its counts
                 # belong to that, not to the event told before

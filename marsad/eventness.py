@@ -25,7 +25,7 @@ def anchored(c: Candidate) -> bool:
     if loc is None:
         return c.unplaced_name is not None  # a named village with no coordinates yet
     if loc.place.kind == "country" and not loc.name:
-        return any(c.statements)
+        return any(c.statements) and (c.trigger is not None or c.aggregate)
     return True
 
 

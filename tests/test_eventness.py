@@ -45,3 +45,23 @@ def test_a_weapon_with_an_act_or_a_toll_is_an_event(text):
 def test_a_village_missing_from_the_gazetteer_still_anchors_the_event():
     (e,) = extract("قتل طفل في قصف مدفعي على قرية كفرزيتونة.", "2024-05-01")
     assert (e.location_name, e.latitude, e.killed_min) == ("كفرزيتونة", None, 1)
+
+
+@pytest.mark.parametrize("text", [
+    # a match report
+    "انتهت المواجهات بين الفريقين بالتعادل في مباراة مثيرة على ملعب مدينة حلب.",
+    "سيطر الفريق على مجريات اللعب في المباراة التي جرت في مدينة حمص.",
+    # a shopper, not a force, 'entered'
+    "دخلت السوق في مدينة حماة بمئتي ليرة وخرجت بكيس واحد.",
+    # deaths that tell no violence
+    "أعلنت الوزارة وفاة 12 شخصا بالكوليرا في مدينة الحديدة.",
+    # an anniversary vigil
+    "نظم ناشطون وقفة تضامنية مع ضحايا مجزرة الحولة في مدينة إدلب.",
+])
+def test_figures_of_speech_and_deaths_without_violence_are_not_events(text):
+    assert extract(text, "2024-05-01") == []
+
+
+def test_a_force_taking_ground_is_still_an_event():
+    (e,) = extract("سيطرت قوات النظام على بلدة كفرنبل بعد معارك عنيفة.", "2024-05-01")
+    assert e.location_name == "كفرنبل"

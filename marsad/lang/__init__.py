@@ -50,6 +50,7 @@ class LanguageData:
     after_count: Lexicon
     same_as: Lexicon
     no_casualties: Lexicon
+    soft_death: frozenset[str]
     toll_nouns: frozenset[str]
     toll_update: Lexicon
     subset: Lexicon
@@ -69,6 +70,8 @@ class LanguageData:
     plural_triggers: frozenset[str]
     weapon_nouns: frozenset[str]
     acts: Lexicon
+    armed_nouns: Lexicon
+    territory_subs: frozenset[str]
     air_context: Lexicon
     artillery_context: Lexicon
     # dates
@@ -120,6 +123,7 @@ class LanguageData:
     irrealis_reach: int
     frames: Lexicon
     metaphor_after: Lexicon
+    domain_words: Lexicon
     period_markers: Lexicon
     documentation: Lexicon
     # every single word the files above list: words of the language, not place names
@@ -220,6 +224,7 @@ def load(code: str = "ar") -> LanguageData:
         after_count=Lexicon(after),
         same_as=_lex(cas["same_as"]),
         no_casualties=_lex(cas["no_casualties"]),
+        soft_death=_norm_set(cas["soft_death"]),
         toll_nouns=_norm_set(cas["toll_nouns"]),
         toll_update=_lex(cas["toll_update"]),
         subset=_lex(cas["subset"]),
@@ -238,6 +243,8 @@ def load(code: str = "ar") -> LanguageData:
         plural_triggers=_norm_set(trg["plural_forms"]),
         weapon_nouns=_norm_set(trg["weapon_nouns"]),
         acts=_lex(trg["acts"]),
+        armed_nouns=_lex(trg["armed_nouns"]),
+        territory_subs=frozenset(trg["territory_subs"]),
         air_context=_lex(trg["air_context"]),
         artillery_context=_lex(trg["artillery_context"]),
         months=_lex_map(dat["months"]),
@@ -286,6 +293,7 @@ def load(code: str = "ar") -> LanguageData:
         irrealis_reach=int(dis["irrealis_reach"]),
         frames=_lex(dis["frames"]),
         metaphor_after=_lex(dis["metaphor_after"]),
+        domain_words=_lex(dis["domain_words"]),
         period_markers=_lex(dis["period_markers"]),
         documentation=_lex(dis["documentation"]),
         vocabulary=_vocabulary(raw),
