@@ -116,7 +116,11 @@ def resolve_type(cl: Clause, active: list[Match], tokens: Sequence[Token], lang:
     """(sub_event_type, trigger, strong, inherited)."""
     strong = [m for m in active if m.payload[1] == "strong"]
     if strong:
-        return strong[0].payload[0], strong[0], True, False
+        sub = strong[0].payload[0]
+        if strong[0].payload[2] in lang.weapon_nouns and sub in lang.air_overrides and \
+                _has(lang.air_context, tokens, cl.lo, cl.hi):
+            sub = "Air/drone strike"  # "طائرة حربية استهدفت المنزل بستة صواريخ"
+        return sub, strong[0], True, False
     trig = active[0] if active else None
     if _has(lang.air_context, tokens, cl.lo, cl.hi):
         return "Air/drone strike", trig, False, False
@@ -201,6 +205,7 @@ class Assembler:
         last_date: tuple[Resolved, DateMention] | None = None
         last_sentence = -1  # the sentence whose own date last_date is
         last_kind, last_kind_sentence = None, -1  # for list items without their verb
+        last_part = False
         for cl in self.m.clauses:
             if cl.dateline:
                 continue
@@ -216,10 +221,12 @@ class Assembler:
             killing = bool(death_words)
             carried = last_kind if cl.sentence == last_kind_sentence else None
             # no casualty word and nothing carried over: no count can be bound
-            counts = find_counts(tokens, cl.lo, cl.hi, lang, self.m.excluded, carried) \
+            counts = find_counts(tokens, cl.lo, cl.hi, lang, self.m.excluded, carried,
+                                 last_part) \
                 if killing or carried or lang.after_count.find(tokens, cl.lo, cl.hi) else []
             if counts:
                 last_kind, last_kind_sentence = counts[-1].kind, cl.sentence
+                last_part = counts[-1].subset
             counts, totals = self._running_totals(cl, counts)
             dates = self._in(self.m.dates, cl)
             period_here = next((d for d in dates if d.kind == "period"), None)

@@ -165,8 +165,11 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
 
 
 def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
-                excluded: set[int], carried: str | None = None) -> list[Count]:
+                excluded: set[int], carried: str | None = None,
+                carried_part: bool = False) -> list[Count]:
     """Casualty counts in one clause. ``excluded``: tokens that are dates, places, actors;
+    ``carried_part``: that last count was a part ("بينهم 16 طفلا، وثلاث نساء"), so the
+    list item is one too.
     ``carried``: the kind of the last count of the clause before, for a list item that
     leaves out its verb ("قتل شخصان في …، وثلاثة آخرون في …")."""
     keywords = lang.casualty.find(tokens, lo, hi)
@@ -182,6 +185,7 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
     prev: Count | None = None
     for ph in phrases:
         kind = ph.noun_kind
+        continues_part = False
         close = next((m for m in keywords if m.end == ph.start
                       and lang.persons.match_at(tokens, m.start) is None), None)
         if close is not None and kind is not None and close.payload != kind:
@@ -200,6 +204,7 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
                 kind = prev.kind
             elif carried is not None and ph.conj and ph.start <= lo + 1:
                 kind = carried
+                continues_part = carried_part
             else:
                 kind = _verb_after(ph, phrases, after_words, subset_ends)
             if kind is None and ph.bare and ph.end + 1 < hi and \
@@ -213,7 +218,8 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
         update = any(ph.start - 8 <= k < ph.start for k in updates)
         if ph.bare and not any(0 <= ph.start - m.end <= reach for m in keywords) and not update:
             continue
-        subset = ph.part or any(ph.start - 1 <= e <= ph.start for e in subset_ends) or (
+        subset = ph.part or continues_part or any(
+            ph.start - 1 <= e <= ph.start for e in subset_ends) or (
             ph.end < hi and tokens[ph.end].text in lang.subset_after) or (  # "اثنان منهم"
             # "16 شخصا من القتلى": part of the toll told before
             ph.end < hi and lang.subset_of.match_at(tokens, ph.end) is not None) or (

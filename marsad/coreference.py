@@ -2,8 +2,9 @@
 reading that runs after the clause-by-clause assembly.
 
 - A retelling: two events at the same place, of a compatible type, on compatible days, where
-  the later one does not bring a new toll of its own (it refers back, or has no figure),
-  are one event. ACLED codes one event per place, day and type.
+  the later one refers back (a definite trigger, a headline, no trigger of its own), are one
+  event; so is an event with no place of its own told right after one of its type. ACLED
+  codes one event per place, day and type.
 - A lead total: an event placed only at a governorate, region or country, when the report
   also has events of the same type at places inside that area, is the sum of those parts
   (or a headline summing them): the parts are the events, and they keep its day.
@@ -54,6 +55,13 @@ def merge_retellings(cands: list[Candidate], lang: LanguageData, tokens) -> list
         key = cand.location.key if cand.location is not None else None
         same_place = at.get(key, []) if key is not None else []
         target = next((ev for ev in same_place if same_event(ev, cand, lang, tokens)), None)
+        if target is None and key is None and cand.unplaced_name is None and out:
+            # no place of its own: the story told just before, in more detail
+            last = out[-1]
+            both_tolls = any(cand.statements) and any(last.statements)
+            if not last.aggregate and not cand.aggregate and _types_agree(last, cand, lang) \
+                    and _days_agree(last, cand) and not both_tolls:
+                target = last
         if target is None:
             out.append(cand)
             if key is not None:

@@ -54,6 +54,10 @@ def _context(tokens: Sequence[Token], lo: int, lang: LanguageData) -> tuple[str 
         v = lang.vicinity.match_at(tokens, j)
         if v is not None and v.end >= lo - 1:
             vicinity = True
+    # where the attacker stands: "من أماكن تمركزه في قرية X", "المتمركزة في حاجز X"
+    for j in range(max(0, lo - 4), lo):
+        if lang.stationed_cues.match_at(tokens, j) is not None:
+            origin = True
     # origin: "نازحين من تدمر", "القادمين من الريف"
     if lo > 0 and (tokens[lo - 1].text == lang.partitive
                    or tokens[lo].text.startswith(lang.partitive)):

@@ -61,3 +61,23 @@ def test_people_who_died_fleeing_the_fighting_are_not_a_clash_or_its_toll():
             "محاولتهم الهروب من المعارك في المدينة.")
     (e,) = extract(text, "2024-05-01")
     assert (e.sub_event_type, e.killed_min) == ("Air/drone strike", 9)
+
+
+def test_a_placeless_retelling_gives_its_toll_to_the_strike_before_it():
+    text = ("وقعت مجزرة مساء اليوم في قرية كفرنبل جراء قصف نفذته طائرات حربية. وقال ناشطون إن "
+            "طائرة حربية استهدفت منزلا بستة صواريخ، ما أدى إلى مقتل 11 شخصا.")
+    (e,) = extract(text, "2024-05-01")
+    assert (e.sub_event_type, e.location_name, e.killed_min) == ("Air/drone strike", "كفرنبل", 11)
+
+
+def test_where_the_attacker_stands_is_not_where_the_shells_fell():
+    text = ("قصفت قوات النظام من أماكن تمركزها في قرية أبو دالي قرية كفرنبل بالمدفعية، ما أسفر "
+            "عن مقتل 3 أشخاص.")
+    (e,) = extract(text, "2024-05-01")
+    assert e.location_name == "كفرنبل"
+
+
+def test_a_list_after_among_them_continues_across_a_comma():
+    text = "قتل 20 مدنيا في قصف جوي على بلدة كفرنبل، بينهم 16 طفلا، وثلاث نساء."
+    (e,) = extract(text, "2024-05-01")
+    assert (e.killed_min, e.civilians_killed_min, e.children_killed_min) == (20, 20, 16)

@@ -72,6 +72,7 @@ class LanguageData:
     acts: Lexicon
     armed_nouns: Lexicon
     territory_subs: frozenset[str]
+    air_overrides: frozenset[str]
     air_context: Lexicon
     artillery_context: Lexicon
     # dates
@@ -108,6 +109,7 @@ class LanguageData:
     vicinity: Lexicon
     generic_refs: Lexicon
     origin_cues: Lexicon
+    stationed_cues: Lexicon
     glued_prefixes: tuple[str, ...]
     unresolved_cues: Lexicon
     weak_clitics: tuple[str, ...]
@@ -245,6 +247,7 @@ def load(code: str = "ar") -> LanguageData:
         acts=_lex(trg["acts"]),
         armed_nouns=_lex(trg["armed_nouns"]),
         territory_subs=frozenset(trg["territory_subs"]),
+        air_overrides=frozenset(trg["air_overrides"]),
         air_context=_lex(trg["air_context"]),
         artillery_context=_lex(trg["artillery_context"]),
         months=_lex_map(dat["months"]),
@@ -278,6 +281,7 @@ def load(code: str = "ar") -> LanguageData:
         vicinity=_lex(plc["vicinity"]),
         generic_refs=_lex_map(plc["generic_refs"]),
         origin_cues=_lex(plc["origin_cues"]),
+        stationed_cues=_lex(plc["stationed_cues"]),
         glued_prefixes=tuple(sorted(_norm_set(plc["glued_prefixes"]), key=len, reverse=True)),
         not_places=_norm_set(plc["not_places"]),
         unresolved_cues=Lexicon((w, plc["settlement_cues"].get(w, "area"))
