@@ -450,7 +450,9 @@ class Assembler:
         if not refers:
             return False
         if is_settlement(a.place) and is_settlement(b.place):
-            return _distance_km(a, b) <= _NEAR_KM
+            # two villages the text names are two places; a quarter and its town are one
+            quarter = "neighbourhood" in (a.place.kind, b.place.kind)
+            return quarter and a.place.kind != b.place.kind and _distance_km(a, b) <= _NEAR_KM
         return _within(a, b) or _within(b, a)
 
     def _add(self, events: list[Candidate], cand: Candidate) -> None:

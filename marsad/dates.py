@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from marsad.lang import LanguageData
 from marsad.tokens import Token
 
-_NUMERIC = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b|\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b"
+                      r"|\b(\d{4})[/\-](\d{1,2})[/\-](\d{1,2})\b")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from marsad.dates import find_dates, resolve
 from marsad.eventness import keep_events
 from marsad.figures import event_figures
 from marsad.gazetteer import Gazetteer, load_gazetteer
-from marsad.geocode import admin1_of, country_prior, locate
+from marsad.geocode import admin1_of, admin1_prior, country_prior, locate
 from marsad.lang import LanguageData, load
 from marsad.langid import detect
 from marsad.normalise import NormText, normalise
@@ -75,9 +75,10 @@ def find_mentions(norm: NormText, tokens: list[Token], lang: LanguageData,
     date_tokens = {k for d in dates for k in range(d.start, d.end)}
     places = find_places(tokens, gaz, lang, blocked | date_tokens, norm.text)
     prior = country_prior(places)
+    admin1s = admin1_prior(places)
     located = {}
     for k, pm in enumerate(places):
-        loc = locate(pm, prior)
+        loc = locate(pm, prior, admin1s)
         if loc is not None:
             located[k] = loc
     landmark_tokens = {k for pm in places if pm.landmark for k in range(pm.start, pm.end)}
@@ -159,10 +160,27 @@ def _record(report: Report, index: int, c: Candidate, m: Mentions, lang: Languag
         if p.kind not in ("admin1", "country", "region") and not loc.mention.generic \
                 and not loc.mention.landmark and not loc.mention.unresolved:
             folded = " ".join(t.text for t in tokens[loc.mention.start:loc.mention.end])
-            for f in forms(folded) if " " not in folded else (folded,):
+            word_forms = forms(folded) if " " not in folded else (folded,)
+            for f in word_forms:
                 if f in gaz.spellings.get(p.key, {}):
                     e.location_name = gaz.spelling(p, f)
+                    if f == folded:  # no clitic on it: the text's own spelling (إبديتا)
+                        a, b = norm.orig_span(tokens[loc.mention.start].start,
+                                              tokens[loc.mention.end - 1].end)
+                        e.location_name = report.text[a:b]
+                    elif lang.article + f in word_forms and not f.startswith(lang.article):
+                        # "الباغوز" where the gazetteer writes باغوز: keep the article
+                        e.location_name = lang.article + e.location_name
                     break
+            else:
+                known = gaz.spellings.get(p.key, {})
+                variants = {folded.replace(" ", ""), folded.removeprefix(lang.article)}
+                if any(v in known or v.replace(" ", "") in
+                       {k.replace(" ", "") for k in known} for v in variants):
+                    # joined, or with the article the gazetteer drops: the text's own words
+                    a, b = norm.orig_span(tokens[loc.mention.start].start,
+                                          tokens[loc.mention.end - 1].end)
+                    e.location_name = report.text[a:b]
         if loc.name:  # a place the gazetteer lacks: the text's own words name it
             a, b = norm.orig_span(tokens[loc.mention.start].start, tokens[loc.mention.end - 1].end)
             e.location_name, e.location_name_en = report.text[a:b], None

@@ -1,13 +1,18 @@
-"""The bundled gazetteer: GeoNames places with Arabic names, governorates, countries and
-hand-written additions (villages, neighbourhoods, regions), all offline.
+"""The bundled gazetteer: GeoNames places with Arabic names, about 100,000 villages,
+neighbourhoods and districts (Who's On First, yemen-regions-py), governorates, countries
+and hand-written additions, all offline.
 
-Files live in ``marsad/gazetteer/``; ``geonames_ar.tsv`` is generated (see
-scripts/build_gazetteer.py), the others are hand-written.
+Files live in ``marsad/gazetteer/``; ``geonames_ar.tsv`` and ``villages_ar.tsv.gz`` are
+generated (see scripts/build_gazetteer.py), the others are hand-written. A team adds its
+own places without a release in a file named by ``MARSAD_PLACES`` (the additions.tsv
+format).
 """
 
 from __future__ import annotations
 
+import gzip
 import math
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +23,8 @@ from marsad.normalise import normalise_word
 
 # Kinds from most to least specific; geo_precision follows ACLED (1 town, 2 near/part, 3 region).
 SETTLEMENT_KINDS = ("neighbourhood", "village", "town", "city")
+# kinds of the large gazetteer that share names with ordinary words: a cue word must name them
+MINOR_KINDS = ("village", "neighbourhood", "area")
 PRECISION = {"neighbourhood": 1, "village": 1, "town": 1, "city": 1, "area": 2,
              "admin1": 3, "region": 3, "country": 3}
 
@@ -34,6 +41,11 @@ class Place:
     kind: str
     population: int
     trusted: bool  # hand-curated: safe to match without a cue word
+    minor: bool = False  # a village from the large gazetteer: matched only after a cue word
+    precision: int | None = None  # ACLED precision the source implies (a village known only
+    # at its sub-district's centre is 2); None: from the kind
+    admin1_en: str | None = None
+    admin2_en: str | None = None
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -45,7 +57,15 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _rows(name: str) -> Iterator[list[str]]:
-    text = resources.files("marsad").joinpath("gazetteer", name).read_text(encoding="utf-8")
+    path = resources.files("marsad").joinpath("gazetteer", name)
+    if name.endswith(".gz"):
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+    yield from _lines(text)
+
+
+def _lines(text: str) -> Iterator[list[str]]:
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             yield line.split("\t")
@@ -78,6 +98,18 @@ class Gazetteer:
             for n in names:
                 places.append((n, Place(f"add:{k}", names[0], None, cc, adm or None, float(lat),
                                         float(lon), kind, 0, True)))
+        user = os.environ.get("MARSAD_PLACES")
+        if user:  # a team's own villages, same columns as additions.tsv
+            with open(user, encoding="utf-8") as f:
+                for k, row in enumerate(_lines(f.read())):
+                    if len(row) != 6:
+                        raise ValueError(f"{user}: line {k + 1}: expected 6 tab-separated "
+                                         f"columns (names_ar, country, lat, lon, kind, admin1)")
+                    names_ar, cc, lat, lon, kind, adm = row
+                    names = names_ar.split("|")
+                    for n in names:
+                        places.append((n, Place(f"user:{k}", names[0], None, cc, adm or None,
+                                                float(lat), float(lon), kind, 0, True)))
         by_gid: dict[str, list[list[str]]] = {}
         for row in _rows("geonames_ar.tsv"):
             if not any(len(w) == 1 for w in row[1].split()):  # "د مشق": a broken spelling
@@ -112,6 +144,59 @@ class Gazetteer:
                 bucket.append(place)
         self.by_name = by_name
         self.lexicon = Lexicon((name, tuple(cands)) for name, cands in by_name.items())
+        self._load_villages({p.key: p for _, p in places})
+        self.size += len(self._village_rows)
+
+    def _load_villages(self, known: dict[str, Place]) -> None:
+        """Villages, neighbourhoods and districts of the large gazetteer, indexed by the
+        folded forms a report writes them in (computed when the file is built) and turned
+        into places only when a report names one after its cue word."""
+        self._village_rows: list[str] = []  # raw lines, split when a place is asked for
+        self._village_index: dict[str, list[int] | int] = {}
+        self._village_places: dict[int, Place] = {}
+        self._known = known
+        path = resources.files("marsad").joinpath("gazetteer", "villages_ar.tsv.gz")
+        index = self._village_index
+        for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            k = len(self._village_rows)
+            self._village_rows.append(line)
+            for key in line.split("\t", 3)[2].split("|"):
+                hit = index.get(key)
+                if hit is None:
+                    index[key] = k  # most names are one place's: no list for them
+                elif isinstance(hit, int):
+                    index[key] = [hit, k]
+                else:
+                    hit.append(k)
+
+    def _village(self, k: int) -> Place:
+        place = self._village_places.get(k)
+        if place is None:
+            key, names_ar, _, name_en, cc, adm, adm1_en, adm2_en, lat, lon, kind, prec, pop = \
+                self._village_rows[k].split("\t")
+            names = names_ar.split("|")
+            place = self._known.get(key) or Place(
+                key, names[0], name_en or None, cc, adm or None, float(lat), float(lon), kind,
+                int(pop), False, minor=kind in MINOR_KINDS, precision=int(prec),
+                admin1_en=adm1_en or None, admin2_en=adm2_en or None)
+            for n in names:
+                self.spellings.setdefault(place.key, {}).setdefault(normalise_word(n), n)
+            self._village_places[k] = place
+        return place
+
+    def villages(self, folded: str) -> tuple[Place, ...]:
+        """Places of the large gazetteer named ``folded`` (a normalised name)."""
+        rows = self._village_index.get(folded)
+        if rows is None:
+            rows = self._village_index.get(folded.replace(" ", ""), ())
+        rows = (rows,) if isinstance(rows, int) else rows
+        out: dict[str, Place] = {}
+        for k in rows:
+            place = self._village(k)
+            out.setdefault(place.key, place)
+        return tuple(out.values())
 
     def admin1_name(self, country: str | None, code: str | None) -> str | None:
         if not country or not code:

@@ -89,6 +89,45 @@ def _name_like(word: str, gaz: Gazetteer, lang: LanguageData) -> bool:
     return not any(f in lang.vocabulary or f in lang.place_adjectives for f in forms(word))
 
 
+def _village(tokens: Sequence[Token], j: int, gaz: Gazetteer, lang: LanguageData,
+             blocked: set[int]) -> tuple[int, tuple] | None:
+    """The longest name (three words down to one) at token j in the large gazetteer; a
+    one-word name must be a name, not a word or the start of one (أبو)."""
+    for length in (3, 2, 1):
+        end = j + length
+        if end > len(tokens) or any(k in blocked for k in range(j, end)):
+            continue
+        if length == 1 and (len(tokens[j].text) < 4 or tokens[j].text in lang.name_starts):
+            continue
+        cands = gaz.villages(" ".join(t.text for t in tokens[j:end]))
+        if cands:
+            return end, cands
+    return None
+
+
+def _listed_villages(tokens: Sequence[Token], after: PlaceMention, gaz: Gazetteer,
+                     lang: LanguageData, blocked: set[int]) -> list[PlaceMention]:
+    """"قرى الشعثة والقاهرة وكراح": villages listed after the first, each joined by و."""
+    out: list[PlaceMention] = []
+    j = after.end
+    while j < len(tokens) and j not in blocked:
+        word = tokens[j].text
+        if word == lang.conj:
+            j += 1
+            continue
+        if not (word.startswith(lang.conj) and len(word) > 3):
+            break
+        glued = [Token(word[len(lang.conj):], tokens[j].start, tokens[j].end)]
+        cands = gaz.villages(glued[0].text) or tuple(gaz.lexicon.match_at(glued, 0).payload
+                                                     if gaz.lexicon.match_at(glued, 0) else ())
+        if not cands:
+            break
+        out.append(PlaceMention(j, j + 1, cands, after.cue, after.direction, after.vicinity,
+                                after.origin))
+        j += 1
+    return out
+
+
 def _unresolved(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageData,
                 blocked: set[int]) -> PlaceMention | None:
     """'بلدة معرة حرمة': a cue, then one or two name words the gazetteer does not know."""
@@ -99,6 +138,11 @@ def _unresolved(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageD
     if j in blocked or gaz.lexicon.match_at(tokens, j) is not None \
             or not _name_like(tokens[j].text, gaz, lang):
         return None
+    village = _village(tokens, j, gaz, lang, blocked)
+    if village is not None:  # "قرية إبديتا": a village of the large gazetteer
+        end, cands = village
+        direction, vicinity, origin = _context(tokens, i, lang)
+        return PlaceMention(j, end, cands, cue.payload, direction, vicinity, origin)
     end = j + 1
     if end < len(tokens) and end not in blocked and not tokens[end].text.startswith(lang.conj) \
             and gaz.lexicon.match_at(tokens, end) is None \
@@ -165,6 +209,10 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
             if unknown is not None:
                 out.append(unknown)
                 i = unknown.end
+                if not unknown.unresolved:
+                    more = _listed_villages(tokens, unknown, gaz, lang, blocked)
+                    out += more
+                    i = more[-1].end if more else i
                 continue
             g = _glued(tokens, i, gaz, lang)
             if g is None:

@@ -31,3 +31,63 @@ def test_generated_file_is_current():
     sys.modules["build"] = build
     spec.loader.exec_module(build)
     assert build.render() == build.OUT.read_text(encoding="utf-8")
+
+
+SHARED_GAZ = ROOT.parent / "shared" / "gazetteer"
+
+
+@pytest.mark.skipif(not SHARED_GAZ.exists(), reason="shared/gazetteer is not beside the repo")
+def test_generated_villages_file_is_current():
+    spec = importlib.util.spec_from_file_location("build", ROOT / "scripts" / "build_gazetteer.py")
+    build = importlib.util.module_from_spec(spec)
+    sys.modules["build"] = build
+    spec.loader.exec_module(build)
+    assert build.render_villages() == build.VILLAGES_OUT.read_bytes()
+
+
+def test_villages_are_found_as_reports_spell_them():
+    from marsad.normalise import normalise_word
+    gaz = load_gazetteer()
+    # hamza and ta marbuta folded; the article the source drops; a lost space
+    for name in ("إبديتا", "ابديتا", "أرنبه", "العمقية", "كفرنبودة", "كفر نبودة"):
+        assert any(p.country == "SY" for p in gaz.villages(normalise_word(name))), name
+
+
+def test_a_village_needs_its_cue_word():
+    from conftest import extract
+    (e,) = extract("قتل مدني في قصف مدفعي على قرية إبديتا بريف إدلب.", "2024-05-01")
+    assert (e.location_name, e.geo_precision) == ("إبديتا", 1)
+    assert abs(e.latitude - 35.63) < 0.2
+
+
+def test_homonym_villages_follow_the_governorate_the_report_names():
+    from conftest import extract
+    # معصران is a village in Idleb and one in Hama
+    (e,) = extract("قتل مدنيان في غارة على قرية معصران بريف إدلب الجنوبي.", "2024-05-01")
+    (f,) = extract("قتل مدنيان في غارة على قرية معصران بريف حماة الشمالي.", "2024-05-01")
+    assert (e.admin1, f.admin1) == ("Idleb", "Hama")
+
+
+def test_an_outlet_that_is_also_a_town_is_not_the_place():
+    from conftest import extract
+    (e,) = extract("قالت مصادر الجزيرة مباشر إن 4 مدنيين قتلوا في قصف مدفعي على مدينة الفاشر.",
+                   "2024-05-01")
+    assert (e.country_code, e.location_name) == ("SD", "الفاشر")
+
+
+def test_a_direction_from_a_town_is_precision_two():
+    from conftest import extract
+    (e,) = extract("قتل 3 مدنيين في غارة جوية شمال غربي مدينة سراقب.", "2024-05-01")
+    assert (e.location_name, e.geo_precision) == ("سراقب", 2)
+
+
+def test_a_teams_own_villages_file(tmp_path, monkeypatch):
+    from marsad.gazetteer import Gazetteer
+    path = tmp_path / "ours.tsv"
+    path.write_text("كفرزيتونة\tSY\t35.50\t36.60\tvillage\t12\n", encoding="utf-8")
+    monkeypatch.setenv("MARSAD_PLACES", str(path))
+    (p,) = Gazetteer().lookup("كفرزيتونة")
+    assert (p.country, p.kind, p.key) == ("SY", "village", "user:0")
+    path.write_text("كفرزيتونة\tSY\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 1"):
+        Gazetteer()
