@@ -20,7 +20,7 @@ ACLED_COLUMNS = (
     # marsad's own columns: the civilian figures and the range across sources
     "fatalities_max", "civilian_fatalities_min", "civilian_fatalities_max",
     "child_fatalities_min", "injured_min", "injured_max", "n_reports", "n_sources", "grade",
-    "marsad_incident_id",
+    "marsad_incident_id", "location_ar", "place_id",
 )
 _ISO_NUMERIC = {"SY": 760, "IQ": 368, "YE": 887, "LB": 422, "JO": 400, "PS": 275, "IL": 376,
                 "LY": 434, "EG": 818, "SD": 729, "SO": 706, "SA": 682, "TR": 792, "IR": 364,
@@ -66,7 +66,9 @@ def acled_rows(incidents: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
             if (inc.get("actor2") or "").startswith("Civilians") else "",
             "iso": _ISO_NUMERIC.get(cc, ""), "region": _REGION.get(cc, ""),
             "country": gaz.country_names.get(cc, cc), "admin1": inc.get("admin1") or "",
-            "admin2": "", "admin3": "", "location": inc.get("location_name") or "",
+            # ACLED's location is the English name; the Arabic one has its own column
+            "admin2": inc.get("admin2") or "", "admin3": "",
+            "location": inc.get("location_name_en") or inc.get("location_name") or "",
             "latitude": inc.get("latitude"), "longitude": inc.get("longitude"),
             "geo_precision": inc.get("geo_precision"),
             "source": "; ".join(inc.get("outlets") or []),
@@ -79,7 +81,8 @@ def acled_rows(incidents: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
             "child_fatalities_min": inc.get("children_killed_min"),
             "injured_min": inc.get("injured_min"), "injured_max": inc.get("injured_max"),
             "n_reports": inc["n_reports"], "n_sources": inc["n_sources"], "grade": inc["grade"],
-            "marsad_incident_id": inc["id"],
+            "marsad_incident_id": inc["id"], "location_ar": inc.get("location_name") or "",
+            "place_id": inc.get("place_id") or "",
         }
 
 
@@ -93,7 +96,8 @@ def to_acled_csv(incidents: Iterable[dict[str, Any]]) -> str:
 
 
 _GEO_PROPS = ("id", "event_type", "sub_event_type", "date_start", "date_end", "time_precision",
-              "location_name", "country_code", "admin1", "geo_precision", "actor1", "actor2",
+              "location_name", "location_name_en", "country_code", "admin1", "admin2",
+              "place_id", "geo_precision", "actor1", "actor2",
               "killed_min", "killed_max", "civilians_killed_min", "civilians_killed_max",
               "children_killed_min", "injured_min", "injured_max", "n_reports", "n_sources",
               "outlets", "grade")

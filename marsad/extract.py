@@ -16,7 +16,7 @@ from marsad.coreference import carry_lead_dates, drop_lead_totals, merge_retelli
 from marsad.dates import find_dates, resolve
 from marsad.eventness import keep_events
 from marsad.figures import event_figures
-from marsad.gazetteer import Gazetteer, load_gazetteer
+from marsad.gazetteer import Gazetteer, load_gazetteer, place_id
 from marsad.geocode import admin1_of, admin1_prior, country_prior, locate
 from marsad.lang import LanguageData, load
 from marsad.langid import detect
@@ -185,7 +185,9 @@ def _record(report: Report, index: int, c: Candidate, m: Mentions, lang: Languag
             a, b = norm.orig_span(tokens[loc.mention.start].start, tokens[loc.mention.end - 1].end)
             e.location_name, e.location_name_en = report.text[a:b], None
         e.country_code = p.country
-        e.admin1 = admin1_of(p, gaz)
+        e.admin1 = admin1_of(p, gaz) or p.admin1_en
+        e.admin2 = p.admin2_en
+        e.place_id = place_id(p)
         e.latitude, e.longitude = round(p.lat, 5), round(p.lon, 5)
         e.geo_precision = loc.precision
         ev.add("location", loc.mention.start, loc.mention.end)

@@ -48,6 +48,22 @@ class Place:
     admin2_en: str | None = None
 
 
+def place_id(place: Place) -> str:
+    """A stable id an export can carry: the source's own id where there is one."""
+    kind, _, rest = place.key.partition(":")
+    if kind == "gn":
+        return f"geonames:{rest}"
+    if kind == "yi":
+        return f"yemen-info:{rest}"
+    if kind == "wof":
+        return place.key
+    if kind == "adm":
+        return f"marsad:admin1:{rest}"
+    if kind == "cc":
+        return f"marsad:country:{rest}"
+    return f"marsad:{kind}:{place.country}:{place.name_ar}"
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (haversine)."""
     la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))

@@ -37,7 +37,7 @@ class Evidence:
 EVENT_FIELDS = (
     "report_id", "event_index", "event_type", "sub_event_type", "date_start", "date_end",
     "time_precision", "date_relative", "location_name", "location_name_en", "landmark",
-    "country_code", "admin1",
+    "country_code", "admin1", "admin2", "place_id",
     "latitude", "longitude", "geo_precision", "actor1", "actor2", "killed_min", "killed_max",
     "killed_vague", "civilians_killed_min", "civilians_killed_max", "children_killed_min",
     "women_killed_min", "combatants_killed_min", "injured_min", "injured_max", "injured_vague",
@@ -62,6 +62,8 @@ class Event:
     landmark: str | None = None
     country_code: str | None = None
     admin1: str | None = None
+    admin2: str | None = None
+    place_id: str | None = None  # stable gazetteer id: geonames:…, wof:…, yemen-info:…
     latitude: float | None = None
     longitude: float | None = None
     geo_precision: int | None = None

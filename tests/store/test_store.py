@@ -120,7 +120,9 @@ def test_exports(store):
         rows = store.query_incidents(conn)
     table = list(csv.DictReader(io.StringIO(to_acled_csv(rows))))
     assert tuple(table[0].keys()) == ACLED_COLUMNS
-    saraqib = next(r for r in table if r["location"] == "سراقب")
+    saraqib = next(r for r in table if r["location_ar"] == "سراقب")
+    # ACLED's location column is the English name, with the gazetteer's stable id
+    assert saraqib["location"] == "Saraqib" and saraqib["place_id"].startswith("geonames:")
     assert (saraqib["fatalities"], saraqib["fatalities_max"], saraqib["grade"]) == ("5", "7",
                                                                                     "contested")
     assert saraqib["event_date"] == "2019-05-07" and saraqib["country"] == "Syria"
@@ -129,3 +131,27 @@ def test_exports(store):
     for f in geo["features"]:
         lon, lat = f["geometry"]["coordinates"]
         assert 30 < lat < 40 and 34 < lon < 43  # [longitude, latitude], RFC 7946
+
+
+def test_migrated_columns_are_the_declared_ones(store):
+    """Schema drift: a fresh database built by the migrations has every table and column
+    that schema.py declares, with the same nullability."""
+    from sqlalchemy import inspect
+
+    from marsad.store.schema import metadata
+    found = inspect(store.engine)
+    for table in metadata.sorted_tables:
+        columns = {c["name"]: c for c in found.get_columns(table.name)}
+        assert set(columns) == {c.name for c in table.columns}, table.name
+        for c in table.columns:
+            assert columns[c.name]["nullable"] == c.nullable or c.primary_key, \
+                (table.name, c.name)
+
+
+def test_exports_carry_the_place_id_and_district(store):
+    ingest_reports([Report("v", "قتل مدني في قصف مدفعي على قرية إبديتا بريف إدلب الجنوبي.",
+                           "2019-05-07", "شبكة شام")], store)
+    with store.engine.connect() as conn:
+        (row,) = store.query_incidents(conn)
+    assert row["place_id"].startswith(("geonames:", "wof:")) and row["admin2"]
+    assert row["location_name_en"]

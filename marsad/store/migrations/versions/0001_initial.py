@@ -7,8 +7,6 @@ Revises:
 import sqlalchemy as sa
 from alembic import op
 
-from marsad.store.schema import EVENT_COLUMNS
-
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -28,7 +26,38 @@ def upgrade() -> None:
         sa.Column("extractor_version", sa.String(40), nullable=False),
         sa.Column("ingested_at", sa.String(32), nullable=False),
     )
-    op.create_table("events", *[c._copy() for c in EVENT_COLUMNS])
+    # frozen as first applied (a copy of the live columns then: without the report key)
+    op.create_table(
+        "events",
+        sa.Column("id", sa.String(60), primary_key=True),
+        sa.Column("report_id", sa.String(40), nullable=False, index=True),
+        sa.Column("event_index", sa.Integer, nullable=False),
+        sa.Column("event_type", sa.String(60), nullable=False),
+        sa.Column("sub_event_type", sa.String(60), nullable=False),
+        sa.Column("date_start", sa.String(10), index=True), sa.Column("date_end", sa.String(10)),
+        sa.Column("time_precision", sa.Integer),
+        sa.Column("date_relative", sa.Boolean, nullable=False, default=False),
+        sa.Column("location_name", sa.Text), sa.Column("location_name_en", sa.Text),
+        sa.Column("landmark", sa.Text),
+        sa.Column("country_code", sa.String(2), index=True),
+        sa.Column("admin1", sa.String(80)),
+        sa.Column("latitude", sa.Float), sa.Column("longitude", sa.Float),
+        sa.Column("geo_precision", sa.Integer),
+        sa.Column("actor1", sa.String(120)), sa.Column("actor2", sa.String(120)),
+        sa.Column("killed_min", sa.Integer), sa.Column("killed_max", sa.Integer),
+        sa.Column("killed_vague", sa.Boolean, nullable=False, default=False),
+        sa.Column("civilians_killed_min", sa.Integer),
+        sa.Column("civilians_killed_max", sa.Integer),
+        sa.Column("children_killed_min", sa.Integer), sa.Column("women_killed_min", sa.Integer),
+        sa.Column("combatants_killed_min", sa.Integer),
+        sa.Column("injured_min", sa.Integer), sa.Column("injured_max", sa.Integer),
+        sa.Column("injured_vague", sa.Boolean, nullable=False, default=False),
+        sa.Column("killed_or_injured_min", sa.Integer),
+        sa.Column("named_killed", sa.JSON), sa.Column("sources", sa.JSON),
+        sa.Column("aggregate", sa.Boolean, nullable=False, default=False),
+        sa.Column("confidence", sa.Float),
+        sa.Column("incident_id", sa.String(20), index=True),
+    )
     op.create_table(
         "evidence",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
