@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from marsad.gazetteer import PRECISION, SETTLEMENT_KINDS, Gazetteer, Place
+from marsad.gazetteer import PRECISION, SETTLEMENT_KINDS, Gazetteer, Place, distance_km
 from marsad.places import PlaceMention
 
 _ADMIN_CUES = ("admin1", "countryside")
@@ -112,3 +112,57 @@ def is_settlement(place: Place) -> bool:
 
 def admin1_of(place: Place, gaz: Gazetteer) -> str | None:
     return gaz.admin1_name(place.country, place.admin1_code)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    place: Place
+    score: tuple
+    why: str
+
+
+def explain(name: str, gaz: Gazetteer, lang, country: str | None = None,
+            near: str | None = None) -> tuple[list[Candidate], Place | None, str]:
+    """How a name resolves, for an analyst debugging a wrong pin: every candidate with its
+    score (best first), the chosen place and a one-line reason. A cue word (قرية، بلدة …)
+    at the start is read as a cue, as in a report."""
+    from marsad.normalise import normalise_word
+    from marsad.tokens import tokenize
+
+    words = [t.text for t in tokenize(normalise_word(name))]
+    cue = lang.settlement_cues.match_at(tokenize(" ".join(words)), 0) if words else None
+    cue_kind = cue.payload if cue is not None and cue.end < len(words) else None
+    folded = " ".join(words[cue.end:] if cue_kind else words)
+    found: dict[str, tuple[Place, bool]] = {}
+    for p in gaz.by_name.get(folded, ()):
+        found.setdefault(p.key, (p, False))
+    for p in gaz.villages(folded):
+        found.setdefault(p.key, (p, True))
+    anchor = None
+    if near:
+        anchor = next(iter(gaz.lookup(near)), None) or next(iter(gaz.villages(
+            normalise_word(near))), None)
+    out = []
+    for p, from_villages in found.values():
+        needs_cue = from_villages and cue_kind is None
+        km = distance_km(p.lat, p.lon, anchor.lat, anchor.lon) if anchor else None
+        score = (0 if needs_cue else 1, 1 if country is None or p.country == country else 0,
+                 -round(km) if km is not None else 0, p.trusted, p.population)
+        why = []
+        if needs_cue:
+            why.append("village list: needs a cue word (قرية، بلدة …) in a report")
+        if country and p.country != country:
+            why.append(f"not in {country}")
+        if km is not None:
+            why.append(f"{km:.0f} km from {anchor.name_ar}")
+        why.append("hand-checked" if p.trusted else f"population {p.population}"
+                   if p.population else "no population")
+        out.append(Candidate(p, score, "; ".join(why)))
+    out.sort(key=lambda c: c.score, reverse=True)
+    if not out:
+        return [], None, f"'{name}' is not in the gazetteer; a report keeps the name and " \
+                         f"places it at the town or governorate named around it"
+    best = out[0]
+    reason = "the only candidate" if len(out) == 1 else \
+        "ranked by: cue rule, country, distance to --near, hand-checked, population"
+    return out, best.place, reason

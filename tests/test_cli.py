@@ -43,3 +43,13 @@ def test_persian_report_gets_a_clear_note(samples):
     result = CliRunner().invoke(cli, ["extract", str(samples / "persian_report.txt")])
     assert result.exit_code == 0 and result.stdout == ""
     assert "language 'fa'" in result.stderr
+
+
+def test_places_explains_a_name():
+    from click.testing import CliRunner
+
+    from marsad.cli import cli
+    out = CliRunner().invoke(cli, ["places", "قرية معصران", "--near", "حماة"]).output
+    assert "2 candidate(s)" in out and "chosen: معصران" in out and "Hama" in out.splitlines()[1]
+    out = CliRunner().invoke(cli, ["places", "كفرزيتونة"]).output
+    assert "not in the gazetteer" in out

@@ -9,6 +9,7 @@ from marsad import __version__
 from marsad.cli.batch import batch_command
 from marsad.cli.evaluate import eval_command
 from marsad.cli.extract import extract_command
+from marsad.cli.places import places_command
 from marsad.cli.store import export_command, incidents_command, ingest_command, show_command
 from marsad.cli.web import serve_command, user_group
 
@@ -21,6 +22,7 @@ def cli() -> None:
 
 cli.add_command(extract_command)
 cli.add_command(eval_command)
+cli.add_command(places_command)
 cli.add_command(ingest_command)
 cli.add_command(incidents_command)
 cli.add_command(export_command)
