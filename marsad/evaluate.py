@@ -61,6 +61,7 @@ class Scores:
     dates_total: int = 0
     dates_correct: int = 0
     geo_errors_km: list[float] = field(default_factory=list)
+    foreign_events: int = 0  # events placed in a country the report's gold does not name
     no_event_reports: int = 0  # reports whose gold has no event
     no_event_reports_with_events: int = 0  # ... of which the extractor still found one
     errors: list[tuple[str, str]] = field(default_factory=list)  # (class, "id: what")
@@ -101,7 +102,7 @@ class Scores:
         """Add one report's scores into a total (the groups are not added)."""
         for name in ("reports", "gold_events", "predicted_events", "matched", "invented",
                      "dates_total", "dates_correct", "no_event_reports",
-                     "no_event_reports_with_events"):
+                     "no_event_reports_with_events", "foreign_events"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for k in CASUALTY_FIELDS:
             self.field_total[k] += other.field_total[k]
@@ -131,6 +132,9 @@ class Scores:
             "geo_error_km_median": round(median(self.geo_errors_km), 1)
             if self.geo_errors_km else None,
             "geo_error_km_max": round(max(self.geo_errors_km), 1) if self.geo_errors_km else None,
+            "geo_within_5km": round(sum(1 for k in self.geo_errors_km if k <= 5.0)
+                                    / len(self.geo_errors_km), 3) if self.geo_errors_km else None,
+            "foreign_events": self.foreign_events,
             "no_event_reports_with_events": self.no_event_reports_with_events,
             "no_event_reports": self.no_event_reports,
             "errors": self.error_counts(),
@@ -185,6 +189,9 @@ def score_report(item: dict[str, Any], options: Options | None = None) -> Scores
     if not golds:
         scores.no_event_reports = 1
         scores.no_event_reports_with_events = int(bool(preds))
+    countries = {g.get("country") for g in golds}
+    scores.foreign_events = sum(1 for p in preds if golds and p.country_code
+                                and p.country_code not in countries)
     pairs = []
     for gi, g in enumerate(golds):
         family = lang.event_types.get(g["type"])

@@ -73,7 +73,8 @@ def _print_scores(scores: Scores, details: bool, groups: bool) -> None:
     click.echo(f"invented figures {d['invented_figures']}")
     click.echo(f"date accuracy {d['date_accuracy']}  ({d['dates']})")
     click.echo(f"geocoding error km: median {d['geo_error_km_median']}  "
-               f"max {d['geo_error_km_max']}")
+               f"max {d['geo_error_km_max']}  within 5 km {d['geo_within_5km']}  "
+               f"events in a country the gold does not name {d['foreign_events']}")
     if scores.no_event_reports:
         click.echo(f"reports with no gold event that yield one: "
                    f"{scores.no_event_reports_with_events}/{scores.no_event_reports}")
