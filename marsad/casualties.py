@@ -230,6 +230,8 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
         cat = ph.cat
         if cat == "other":
             cat = "person"
+        if cat == "person" and _all_civilians(tokens, ph.end, hi, lang):
+            cat = "civilian"  # "أربعة أشخاص، جميعهم من الأطفال والنساء"
         if ph.low is None and not ph.vague:
             prev = Count(ph.start, ph.end, kind, None, None, False, cat, subset, additive, update)
             continue  # people named but not counted: no figure
@@ -239,6 +241,16 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
         prev = count
     counts += _same_as(tokens, lo, hi, lang, counts)
     return counts
+
+
+def _all_civilians(tokens: Sequence[Token], j: int, hi: int, lang: LanguageData) -> bool:
+    """"جميعهم من الأطفال والنساء" right after a count: all of them were civilians."""
+    m = lang.all_of_them.match_at(tokens, j) if j < hi else None
+    if m is None:
+        return False
+    k = m.end + 1 if m.end < hi and tokens[m.end].text == lang.partitive else m.end
+    noun = lang.persons.match_at(tokens, k) if k < hi else None
+    return noun is not None and noun.payload["cat"] in CIVILIAN_CATS
 
 
 def _verb_after(ph: _Phrase, phrases: list[_Phrase], after_words, subset_ends: set[int]):

@@ -74,7 +74,9 @@ def find_mentions(norm: NormText, tokens: list[Token], lang: LanguageData,
     dates = find_dates(tokens, norm.text, lang)
     date_tokens = {k for d in dates for k in range(d.start, d.end)}
     places = find_places(tokens, gaz, lang, blocked | date_tokens, norm.text)
-    prior = country_prior(places)
+    adjectives = [m.payload for m in lang.nationality.find(tokens)
+                  if not any(k in blocked for k in range(m.start, m.end))]
+    prior = country_prior(places, adjectives)
     admin1s = admin1_prior(places)
     located = {}
     for k, pm in enumerate(places):
@@ -237,6 +239,15 @@ def _record(report: Report, index: int, c: Candidate, m: Mentions, lang: Languag
             setattr(e, hi_f, fig.high)
         for cnt in fig.counts:
             ev.add(lo_f, cnt.start, cnt.end)
+    parts = [x for x in (e.children_killed_min, e.women_killed_min) if x is not None]
+    floor = sum(parts) if parts else None
+    if floor and (e.civilians_killed_min or 0) < floor and (e.killed_min is None
+                                                            or floor <= e.killed_min):
+        # children and women killed are civilians: the lowest reliable civilian figure
+        e.civilians_killed_min, e.civilians_killed_max = floor, None
+        for name in ("children_killed_min", "women_killed_min"):
+            for x in figs["children" if name.startswith("children") else "women"].counts:
+                ev.add("civilians_killed_min", x.start, x.end)
     zero = next((z for cl in c.clauses for z in lang.no_casualties.find(tokens, cl.lo, cl.hi)),
                 None)
     if zero is not None:

@@ -34,17 +34,22 @@ class Located:
         return f"name:{self.name}" if self.name else self.place.key
 
 
+def _vote(m: PlaceMention) -> dict[str, float]:
+    """One mention's vote for the report's countries, split among its readings."""
+    if m.origin or not m.candidates:
+        return {}
+    countries = {p.country for p in m.candidates}
+    weight = 2.0 if any(p.kind == "country" for p in m.candidates) else 1.0
+    if all(p.minor for p in m.candidates):
+        weight = MINOR_VOTE  # a hamlet's name says little about the report's country
+    return {c: weight / len(countries) for c in countries}
+
+
 def country_prior(mentions: Sequence[PlaceMention], extra: Sequence[str] = ()) -> Counter:
     votes: Counter = Counter()
     for m in mentions:
-        if m.origin or not m.candidates:
-            continue
-        countries = {p.country for p in m.candidates}
-        weight = 2.0 if any(p.kind == "country" for p in m.candidates) else 1.0
-        if all(p.minor for p in m.candidates):
-            weight = MINOR_VOTE  # a hamlet's name says little about the report's country
-        for c in countries:
-            votes[c] += weight / len(countries)
+        for c, v in _vote(m).items():
+            votes[c] += v
     for c in extra:
         votes[c] += 0.5
     return votes
@@ -103,6 +108,11 @@ def locate(m: PlaceMention, prior: Counter, admin1s: Counter | None = None) -> L
         # a town abroad that shares its name with a common word or a local village: a
         # name never moves the event to a country the report hardly mentions
         return None
+    others = max((v for c, v in prior.items() if c != place.country), default=0.0)
+    support = share - _vote(m).get(place.country, 0.0)  # what the rest of the report says
+    outvoted = others > share if m.cue is not None else others >= share
+    if place.kind != "country" and others >= 1.0 and support <= 0.0 and outvoted:
+        return None  # "حي أبوشوك الحلة" in a Darfur story is not Hilla, Iraq
     return Located(place, m, precision_of(place, m))
 
 

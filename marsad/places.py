@@ -54,9 +54,11 @@ def _context(tokens: Sequence[Token], lo: int, lang: LanguageData) -> tuple[str 
         v = lang.vicinity.match_at(tokens, j)
         if v is not None and v.end >= lo - 1:
             vicinity = True
-    # where the attacker stands: "من أماكن تمركزه في قرية X", "المتمركزة في حاجز X"
+    # where the attacker stands: "من أماكن تمركزه في قرية X", "المتمركزة في حاجز X"; a
+    # reference point: "60 كلم شمال شرق بغداد"
     for j in range(max(0, lo - 4), lo):
-        if lang.stationed_cues.match_at(tokens, j) is not None:
+        if lang.stationed_cues.match_at(tokens, j) is not None or \
+                any(f in lang.distance_units for f in forms(tokens[j].text)):
             origin = True
     # origin: "نازحين من تدمر", "القادمين من الريف"
     if lo > 0 and (tokens[lo - 1].text == lang.partitive

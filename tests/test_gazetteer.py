@@ -91,3 +91,25 @@ def test_a_teams_own_villages_file(tmp_path, monkeypatch):
     path.write_text("كفرزيتونة\tSY\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 1"):
         Gazetteer()
+
+
+def test_a_quarter_named_like_a_town_abroad_stays_in_the_reports_country():
+    from conftest import extract
+    # الحلة is also Hilla, Iraq; nothing else in the report speaks of Iraq
+    (e,) = extract("قتل 8 مدنيين في قصف مدفعي على حي أبوشوك الحلة في مدينة الفاشر عاصمة ولاية "
+                   "شمال دارفور.", "2024-05-01")
+    assert e.country_code == "SD"
+
+
+def test_a_nationality_adjective_speaks_for_its_country():
+    from conftest import extract
+    (e,) = extract("قتل 38 شخصا في غارة جوية على العاصمة اليمنية صنعاء، بحسب قناة الإخبارية "
+                   "السعودية.", "2024-05-01")
+    assert (e.country_code, e.location_name) == ("YE", "صنعاء")
+
+
+def test_a_place_after_a_distance_is_a_reference_point():
+    from conftest import extract
+    (e,) = extract("انفجرت عبوة ناسفة في مدينة بعقوبة (60 كلم شمال شرق بغداد) ما أدى إلى مقتل "
+                   "3 أشخاص.", "2024-05-01")
+    assert e.location_name == "بعقوبة"

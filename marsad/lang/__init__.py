@@ -62,6 +62,7 @@ class LanguageData:
     persons: Lexicon
     combatant_roles: frozenset[str]
     name_starts: frozenset[str]
+    all_of_them: Lexicon
     # events
     triggers: Lexicon
     weak_defaults: dict[str, str]
@@ -110,6 +111,8 @@ class LanguageData:
     generic_refs: Lexicon
     origin_cues: Lexicon
     stationed_cues: Lexicon
+    distance_units: frozenset[str]
+    nationality: Lexicon
     glued_prefixes: tuple[str, ...]
     unresolved_cues: Lexicon
     weak_clitics: tuple[str, ...]
@@ -238,6 +241,7 @@ def load(code: str = "ar") -> LanguageData:
         persons=_lex_map(per["nouns"]),
         combatant_roles=_norm_set(per["combatant_roles"]),
         name_starts=_norm_set(per["name_starts"]),
+        all_of_them=_lex(per["all_of_them"]),
         triggers=Lexicon(trigger_entries),
         weak_defaults={normalise_word(k): v for k, v in trg["weak_defaults"].items()},
         event_types=dict(trg["event_types"]),
@@ -282,6 +286,8 @@ def load(code: str = "ar") -> LanguageData:
         generic_refs=_lex_map(plc["generic_refs"]),
         origin_cues=_lex(plc["origin_cues"]),
         stationed_cues=_lex(plc["stationed_cues"]),
+        distance_units=_norm_set(plc["distance_units"]),
+        nationality=_lex_map(plc["nationality"]),
         glued_prefixes=tuple(sorted(_norm_set(plc["glued_prefixes"]), key=len, reverse=True)),
         not_places=_norm_set(plc["not_places"]),
         unresolved_cues=Lexicon((w, plc["settlement_cues"].get(w, "area"))
