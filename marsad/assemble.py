@@ -151,6 +151,10 @@ class Assembler:
         self._place_starts = [pm.start for pm in mentions.places]
         self.datelines = self._datelines()
         self.main_place = self._main_place()
+        countries = Counter(loc.place.key for k, loc in mentions.located.items()
+                            if loc.place.kind == "country" and not mentions.places[k].origin)
+        self.main_country = next((loc for loc in mentions.located.values() if countries
+                                  and loc.place.key == countries.most_common(1)[0][0]), None)
         self.admin1s = {(loc.place.country, loc.place.admin1_code)
                         for loc in mentions.located.values() if loc.place.kind == "admin1"}
         named = Counter(loc.place.key for k, loc in mentions.located.items()
@@ -421,6 +425,8 @@ class Assembler:
         if town is not None:
             adm = self.gaz.admin1_place(town.place.country, town.place.admin1_code)
             return Located(adm or town.place, pm, 3, name)
+        if self.main_country is not None:  # "قرية بوني" in a report about Mali
+            return Located(self.main_country.place, pm, 3, name)
         return None
 
     # -- coreference within the report -----------------------------------------------------

@@ -130,8 +130,13 @@ def _listed_villages(tokens: Sequence[Token], after: PlaceMention, gaz: Gazettee
     return out
 
 
+def _clitic_article(word: str, lang: LanguageData) -> bool:
+    """"بالتزامن", "للمدينة": a preposition glued to the article starts a new phrase."""
+    return any(word.startswith(c + lang.article) for c in lang.phrase_clitics)
+
+
 def _unresolved(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageData,
-                blocked: set[int]) -> PlaceMention | None:
+                blocked: set[int], text: str = "") -> PlaceMention | None:
     """'بلدة معرة حرمة': a cue, then one or two name words the gazetteer does not know."""
     cue = lang.unresolved_cues.match_at(tokens, i)
     if cue is None or cue.end >= len(tokens):
@@ -149,8 +154,10 @@ def _unresolved(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageD
     if end < len(tokens) and end not in blocked and not tokens[end].text.startswith(lang.conj) \
             and gaz.lexicon.match_at(tokens, end) is None \
             and _name_like(tokens[end].text, gaz, lang) \
-            and not lang.settlement_cues.starts(tokens[end].text):
-        end += 1
+            and not any(lang.settlement_cues.starts(f) for f in forms(tokens[end].text)) \
+            and not _clitic_article(tokens[end].text, lang) \
+            and not any(ch in text[tokens[j].end:tokens[end].start] for ch in "،,.:;(\"«"):
+        end += 1  # a two-word name, not "بوني بإقليم" or "إبطع، بالتزامن"
     direction, vicinity, origin = _context(tokens, i, lang)
     return PlaceMention(j, end, (), cue.payload, direction, vicinity, origin, unresolved=True)
 
@@ -207,7 +214,7 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
         m = gaz.lexicon.match_at(tokens, i)
         glued_prefix = None
         if m is None:
-            unknown = _unresolved(tokens, i, gaz, lang, blocked)
+            unknown = _unresolved(tokens, i, gaz, lang, blocked, text)
             if unknown is not None:
                 out.append(unknown)
                 i = unknown.end

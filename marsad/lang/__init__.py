@@ -116,6 +116,7 @@ class LanguageData:
     glued_prefixes: tuple[str, ...]
     unresolved_cues: Lexicon
     weak_clitics: tuple[str, ...]
+    phrase_clitics: tuple[str, ...]
     place_adjectives: frozenset[str]
     not_places: frozenset[str]
     # discourse
@@ -294,6 +295,7 @@ def load(code: str = "ar") -> LanguageData:
                                 for w in plc["unresolved_cues"]),
         place_adjectives=_norm_set(plc["place_adjectives"]),
         weak_clitics=tuple(plc["weak_clitics"]),
+        phrase_clitics=tuple(plc["phrase_clitics"]),
         clause_openers=_lex(dis["clause_openers"]),
         line_joiners=_norm_set(dis["line_joiners"]),
         negation=_norm_set(dis["negation"]),
