@@ -8,9 +8,10 @@ reading that runs after the clause-by-clause assembly.
 - A lead total: an event placed only at a governorate, region or country, when the report
   also has events of the same type at places inside that area, is the sum of those parts
   (or a headline summing them): the parts are the events, and they keep its day.
-- The lead's day: a day named in the lead governs the events told after it that name no
-  day of their own, until another day is named ("قتل 8 مدنيين اليوم الأحد ... وفي بلدة
-  كفرناها ...").
+- The lead's day: the day named in the lead governs the events told after it that name no
+  day of their own ("قتل 8 مدنيين اليوم الأحد ... وفي بلدة كفرناها ..."); a later event
+  with a day of its own (a strike recalled from the night before) keeps it, and does not
+  pass it on.
 """
 
 from __future__ import annotations
@@ -100,14 +101,15 @@ def drop_lead_totals(cands: list[Candidate], lang: LanguageData) -> list[Candida
 
 
 def carry_lead_dates(cands: list[Candidate]) -> list[Candidate]:
-    """Undated events after a day-dated one take its day; a dropped lead total only passes
-    its day on (it is not kept)."""
+    """Undated events after the first day-dated one take its day; a dropped lead total only
+    passes its day on (it is not kept)."""
     day = None
     out = []
     for c in cands:
         dropped = c.aggregate and not any(c.statements)
-        if c.date is not None and c.date.precision == 1 and not (c.aggregate and not dropped):
-            day = (c.date, c.date_mention)
+        if c.date is not None and c.date.precision == 1 and not (c.aggregate and not dropped) \
+                and day is None:
+            day = (c.date, c.date_mention)  # the lead's day; a later, other day is its own
         elif c.date is None and not c.aggregate and day is not None:
             c.date, c.date_mention = day
         if not dropped:

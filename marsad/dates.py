@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from marsad.lang import LanguageData
 from marsad.tokens import Token
@@ -23,7 +23,7 @@ _NUMERIC = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b"
 class DateMention:
     start: int  # token span
     end: int
-    kind: str  # day | month | relative | weekday | same_day | period
+    kind: str  # day | month | relative | weekday | same_day | period | published
     day: int | None = None
     month: int | None = None
     year: int | None = None
@@ -155,7 +155,8 @@ def _relative(tokens: Sequence[Token], i: int, lang: LanguageData) -> DateMentio
     wd = lang.weekdays.match_at(tokens, end) if end < len(tokens) else None
     if wd is not None:
         end = wd.end
-    return DateMention(i, end, "relative", offset=m.payload)
+    return DateMention(i, end, "relative", offset=m.payload,
+                       weekday=wd.payload if wd is not None else None)
 
 
 def _set_off_as_day(tokens: Sequence[Token], i: int, end: int, text: str,
@@ -238,7 +239,18 @@ def find_dates(tokens: Sequence[Token], text: str, lang: LanguageData) -> list[D
             i = mention.end
         else:
             i += 1
-    return _join_periods(found, tokens, lang)
+    return [_publication(m, tokens, lang) for m in _join_periods(found, tokens, lang)]
+
+
+def _publication(m: DateMention, tokens: Sequence[Token], lang: LanguageData) -> DateMention:
+    """"تاريخ النشر: 2021/02/04": the page's date, kept apart from the events' dates."""
+    if m.kind != "day":
+        return m
+    for j in range(max(0, m.start - 4), m.start):
+        cue = lang.publication_cues.match_at(tokens, j)
+        if cue is not None and cue.end <= m.start:
+            return replace(m, kind="published")
+    return m
 
 
 def _join_periods(found: list[DateMention], tokens: Sequence[Token],
@@ -313,6 +325,10 @@ def resolve(m: DateMention, published: dt.date | None, year_hint: int | None,
             return None
         if m.kind == "relative":
             d = published + dt.timedelta(days=m.offset or 0)
+            if m.weekday is not None and d.weekday() != m.weekday:
+                # "اليوم الثلاثاء" in a report dated Wednesday: written the day before it
+                # was published; the weekday the text names wins
+                d -= dt.timedelta(days=(d.weekday() - m.weekday) % 7)
             return Resolved(d, d, 1)
         if m.kind == "weekday":
             back = (published.weekday() - (m.weekday or 0)) % 7

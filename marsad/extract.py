@@ -8,7 +8,7 @@ so the CLI, the store and a Dask map all call it unchanged.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from marsad.assemble import Assembler, Candidate, Mentions
 from marsad.clauses import split_clauses
@@ -119,7 +119,13 @@ def extract_report(report: Report, options: Options | None = None) -> Result:
 
 
 def _dateline(mentions: Mentions, published: dt.date | None) -> dt.date | None:
-    """A date printed on its own short line under the headline is the publication date."""
+    """A date printed on its own short line under the headline, or after "تاريخ النشر",
+    is the publication date."""
+    for d in mentions.dates:
+        if d.kind == "published":
+            r = resolve(replace(d, kind="day"), None, None)
+            if r is not None:
+                return r.start
     for cl in mentions.clauses:
         if cl.dateline:
             for d in mentions.dates:

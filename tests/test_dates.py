@@ -65,3 +65,27 @@ def test_an_ambiguous_weekday_set_off_as_a_day_is_the_day():
     assert e.date_start == "2024-05-06"
     (e,) = extract("قتل الاثنين في قصف مدفعي على مدينة سراقب.", "2024-05-08")
     assert e.date_start is None
+
+
+def test_the_weekday_the_text_names_beats_the_publication_day():
+    from conftest import extract
+    # written on Tuesday evening, published on Wednesday
+    (e,) = extract("قتل 3 مدنيين مساء اليوم الثلاثاء في قصف مدفعي على مدينة سراقب.", "2024-05-08")
+    assert e.date_start == "2024-05-07"
+
+
+def test_a_date_after_a_publication_cue_is_the_pages_date_not_the_events():
+    from conftest import extract
+    text = ("مقتل 9 جنود في هجوم\nتاريخ النشر : 2021/02/04\nقتل مسلحون تسعة جنود بكمين قرب "
+            "مدينة سراقب اليوم الأربعاء.")
+    (e,) = extract(text)
+    assert e.date_start == "2021-02-03"
+
+
+def test_a_strike_recalled_from_the_night_before_does_not_pass_its_day_on():
+    from conftest import extract
+    text = ("قتل مدني اليوم الأحد في غارة على بلدة كفرنبل. وكان مدنيان قتلا ليلة السبت في غارة "
+            "على بلدة سراقب. وفي السياق ذاته قصفت طائرات حربية بلدة معرة النعمان ما أدى لمقتل "
+            "طفل.")
+    dates = {e.location_name: e.date_start for e in extract(text, "2024-05-05")}
+    assert dates["كفرنبل"] == dates["معرة النعمان"] == "2024-05-05"

@@ -83,6 +83,7 @@ class LanguageData:
     weekday_needs_cue: frozenset[str]
     weekday_cue_after: frozenset[str]
     the_two_before: frozenset[str]
+    publication_cues: Lexicon
     day_parts: Lexicon
     past_markers: frozenset[str]
     relative_days: Lexicon
@@ -261,6 +262,7 @@ def load(code: str = "ar") -> LanguageData:
         weekday_needs_cue=_norm_set(dat["weekday_needs_cue"]),
         weekday_cue_after=_norm_set(dat["weekday_cue_after"]),
         the_two_before=_norm_set(dat["the_two_before"]),
+        publication_cues=_lex(dat["publication_cues"]),
         day_parts=_lex(dat["day_parts"]),
         past_markers=_norm_set(dat["past_markers"]),
         relative_days=_lex_map(dat["relative"]),
