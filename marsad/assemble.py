@@ -230,7 +230,10 @@ class Assembler:
                 if killing or carried or lang.after_count.find(tokens, cl.lo, cl.hi) else []
             if counts:
                 last_kind, last_kind_sentence = counts[-1].kind, cl.sentence
-                last_part = counts[-1].subset
+                # a part goes on into the next item, unless a place closed this one
+                # ("بينهم طفل في قرية X، وأربعة مدنيين": a new toll, not more children)
+                last_part = counts[-1].subset and not any(
+                    self.m.places[k].start >= counts[-1].end for k in place_idx)
             counts, totals = self._running_totals(cl, counts)
             dates = self._in(self.m.dates, cl)
             period_here = next((d for d in dates if d.kind == "period"), None)
@@ -254,7 +257,8 @@ class Assembler:
                 continue
             previous = events[-1].sub if events else self.dominant
             sub, trig, strong, inherited = resolve_type(cl, active, tokens, lang, previous)
-            if not active and not any(w.surface not in lang.soft_death for w in death_words):
+            if not active and death_words and all(w.surface in lang.soft_death
+                                                  for w in death_words):
                 # "وفاة مئات الآلاف": a death word that tells no violence, and no trigger
                 current_town = self._update_town(place_idx, current_town)
                 continue

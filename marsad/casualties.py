@@ -149,9 +149,12 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
             else:
                 # "مدنيين اثنين": the number follows the noun
                 after = parse_quantity(tokens, noun.end, lang) if noun.end < hi else None
+                counted = after is not None and after.end < hi and \
+                    lang.persons.match_at(tokens, after.end) is not None
                 if after is not None and not after.vague and after.low == after.high \
                         and after.low is not None and after.low <= 10 \
-                        and not tokens[noun.end].is_digit:
+                        and not tokens[noun.end].is_digit and not counted:
+                    # (not "بين القتلى ثلاثة أطفال": there the number counts the next noun)
                     out.append(_Phrase(i, after.end, after.low, after.high, False, p["cat"],
                                        p.get("kind"), conj))
                     i = after.end
@@ -202,6 +205,8 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
                 kind = kw.payload
             elif chained and prev is not None:
                 kind = prev.kind
+            elif prev is not None and any(ph.start - 1 <= e <= ph.start for e in subset_ends):
+                kind = prev.kind  # "وأربعة مدنيين بينهم طفل": the part is of the same kind
             elif carried is not None and ph.conj and ph.start <= lo + 1:
                 kind = carried
                 continues_part = carried_part

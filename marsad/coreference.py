@@ -7,7 +7,8 @@ reading that runs after the clause-by-clause assembly.
   codes one event per place, day and type.
 - A lead total: an event placed only at a governorate, region or country, when the report
   also has events of the same type at places inside that area, is the sum of those parts
-  (or a headline summing them): the parts are the events, and they keep its day.
+  (or a headline summing them): the parts are the events, and they keep its day. With one
+  part only, it is that strike told first at a coarser place: the two are one event.
 - The lead's day: the day named in the lead governs the events told after it that name no
   day of their own ("قتل 8 مدنيين اليوم الأحد ... وفي بلدة كفرناها ..."); a later event
   with a day of its own (a strike recalled from the night before) keeps it, and does not
@@ -87,12 +88,20 @@ def drop_lead_totals(cands: list[Candidate], lang: LanguageData) -> list[Candida
                 is_settlement(p.location.place) or p.location.name is not None):
             parts.setdefault((p.location.place.country, _family(p.sub, lang)), []).append(p)
 
-    def has_parts(total: Candidate) -> bool:
+    def parts_of(total: Candidate) -> list[Candidate]:
         near = parts.get((total.location.place.country, _family(total.sub, lang)), [])
-        return any(p is not total and _within(total.location, p.location) for p in near)
+        return [p for p in near if p is not total and _within(total.location, p.location)]
     out = []
     for c in cands:
-        if c.aggregate or not _coarse(c) or not has_parts(c):
+        inside = [] if c.aggregate or not _coarse(c) else parts_of(c)
+        if len(inside) == 1 and _days_agree(c, inside[0]):
+            # one strike told first at the governorate, then at its village: one event
+            part = inside[0]
+            loc, landmark = part.location, part.landmark
+            _merge(part, c)
+            part.location, part.landmark = loc, landmark
+            continue
+        if not inside:
             out.append(c)
         elif c.date is not None and c.date.precision == 1:
             c.aggregate, c.statements = True, []  # keeps only its day, for the parts after it

@@ -81,3 +81,19 @@ def test_a_list_after_among_them_continues_across_a_comma():
     text = "قتل 20 مدنيا في قصف جوي على بلدة كفرنبل، بينهم 16 طفلا، وثلاث نساء."
     (e,) = extract(text, "2024-05-01")
     assert (e.killed_min, e.civilians_killed_min, e.children_killed_min) == (20, 20, 16)
+
+
+def test_tolls_listed_village_by_village_in_one_sentence_are_one_event_each():
+    text = ("وأسفر قصف جوي عن مقتل تسعة مدنيين بينهم ثلاثة أطفال في قرية كفرنبل وأربعة مدنيين "
+            "بينهم طفل في قرية سراقب.")
+    events = extract(text, "2024-05-01")
+    assert sorted((e.location_name, e.killed_min, e.children_killed_min) for e in events) == [
+        ("سراقب", 4, 1), ("كفرنبل", 9, 3)]
+
+
+def test_a_strike_told_at_the_governorate_then_at_its_village_is_one_event():
+    text = ("قتل سبعة مدنيين الأحد في قصف جوي على إحدى بلدات محافظة إدلب. وأوضح المرصد أن بين "
+            "القتلى ثلاثة أطفال سقطوا في غارات على بلدة كفرنبل.")
+    (e,) = extract(text, "2024-05-05")
+    assert (e.location_name, e.killed_min, e.children_killed_min, e.date_start) == (
+        "كفرنبل", 7, 3, "2024-05-05")
