@@ -40,8 +40,9 @@ def _boundary(gap: str, prev: Token, lang: LanguageData) -> tuple[bool, bool]:
 
 def _list_item(tokens: Sequence[Token], k: int, text: str, lang: LanguageData) -> bool:
     """"…، وثلاثة آخرون في …": after a comma, or after a village named with its cue word,
-    the conjunction and a count open the next item of a list of tolls. ("…، وأصيب …" is not split: it usually goes on with the
-    same event, and a clause with no new place is joined back to it anyway.)"""
+    the conjunction and a count open the next item of a list of tolls. ("…، وأصيب …" is
+    not split: it usually goes on with the same event, and a clause with no new place is
+    joined back to it anyway.)"""
     gap = text[tokens[k - 1].end:tokens[k].start]
     if "،" not in gap and "," not in gap and not any(
             lang.settlement_cues.match_at(tokens, j) is not None for j in range(k - 3, k - 1)):
