@@ -32,6 +32,7 @@ from marsad.tokens import Token, forms
 _SPECIFICITY = {"neighbourhood": 0, "village": 0, "town": 1, "city": 1, "area": 2,
                 "admin1": 3, "region": 4, "country": 5}
 _NEAR_KM = 10.0
+AIR = "Air/drone strike"  # ACLED's sub-event type that aircraft decide
 
 
 @dataclass
@@ -119,11 +120,11 @@ def resolve_type(cl: Clause, active: list[Match], tokens: Sequence[Token], lang:
         sub = strong[0].payload[0]
         if strong[0].payload[2] in lang.weapon_nouns and sub in lang.air_overrides and \
                 _has(lang.air_context, tokens, cl.lo, cl.hi):
-            sub = "Air/drone strike"  # "طائرة حربية استهدفت المنزل بستة صواريخ"
+            sub = AIR  # "طائرة حربية استهدفت المنزل بستة صواريخ"
         return sub, strong[0], True, False
     trig = active[0] if active else None
     if _has(lang.air_context, tokens, cl.lo, cl.hi):
-        return "Air/drone strike", trig, False, False
+        return AIR, trig, False, False
     if _has(lang.artillery_context, tokens, cl.lo, cl.hi):
         return "Shelling/artillery/missile attack", trig, False, False
     if trig is not None and trig.payload[2] in lang.weak_defaults:
@@ -274,7 +275,8 @@ class Assembler:
                 ev.statements.append(counts)
                 continue
             cand = Candidate([cl], sub, trig, strong, inherited_type=inherited, title=cl.title)
-            cand.anaphoric = trig is not None and _definite(tokens[trig.start].text, lang.article)
+            # "القصف نفذ بواسطة طائرة مسيرة": a definite trigger anywhere refers back
+            cand.anaphoric = any(_definite(tokens[t.start].text, lang.article) for t in active)
             cand.statements = [counts] if counts else []
             cand.actors = [a for a in self._in(self.m.actors, cl)
                            if not self._after_quiet(a, triggers, quiet)]
@@ -440,9 +442,9 @@ class Assembler:
             return False
         if _family(ev.sub, lang) != _family(cand.sub, lang):
             return False
-        if ev.date and cand.date and ev.date.precision == 1 and cand.date.precision == 1 \
-                and ev.date.start != cand.date.start:
-            return False
+        if ev.date and cand.date and (ev.date.start > cand.date.end
+                                      or cand.date.start > ev.date.end):
+            return False  # two days, or a strike recalled from another year
         if ev.landmark and cand.landmark and _landmark_text(ev, self.m.tokens) != \
                 _landmark_text(cand, self.m.tokens):
             return False
@@ -468,7 +470,7 @@ class Assembler:
     def _add(self, events: list[Candidate], cand: Candidate) -> None:
         for ev in reversed(events):
             if self._compatible(ev, cand):
-                _merge(ev, cand)
+                _merge(ev, cand, self.lang.air_overrides)
                 return
             if not ev.title:
                 break  # only the latest body event, or a headline, can be told again
@@ -513,7 +515,13 @@ def _landmark_text(c: Candidate, tokens: Sequence[Token]) -> str:
     return " ".join(t.text for t in tokens[lm.start:lm.end]) if lm else ""
 
 
-def _merge(ev: Candidate, cand: Candidate) -> None:
+def _merge(ev: Candidate, cand: Candidate, air_overrides: frozenset[str] = frozenset()) -> None:
+    """Tell ``ev`` with ``cand``'s words too. ``air_overrides``: the types a strike gives
+    way to when another telling names the aircraft ("قصف صاروخي ... بواسطة طائرة مسيرة")."""
+    if cand.sub == AIR and ev.sub in air_overrides:
+        ev.sub, ev.trigger = cand.sub, cand.trigger
+    elif ev.sub == AIR and cand.sub in air_overrides:
+        cand.sub = AIR
     ev.clauses += cand.clauses
     if ev.title and not cand.title and cand.statements:
         # a headline's figure may sum several events of the body: the body's own stands

@@ -60,7 +60,7 @@ def merge_retellings(cands: list[Candidate], lang: LanguageData, tokens) -> list
         if target is None and key is None and cand.unplaced_name is None and out:
             # no place of its own: the story told just before, in more detail
             last = out[-1]
-            both_tolls = any(cand.statements) and any(last.statements)
+            both_tolls = any(cand.statements) and any(last.statements) and not cand.anaphoric
             if not last.aggregate and not cand.aggregate and _types_agree(last, cand, lang) \
                     and _days_agree(last, cand) and not both_tolls:
                 target = last
@@ -72,7 +72,7 @@ def merge_retellings(cands: list[Candidate], lang: LanguageData, tokens) -> list
         if cand.strong and not target.strong and _family(cand.sub, lang) != \
                 _family(target.sub, lang):
             target.sub, target.trigger, target.strong = cand.sub, cand.trigger, True
-        _merge(target, cand)
+        _merge(target, cand, lang.air_overrides)
     return out
 
 

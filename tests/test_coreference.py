@@ -97,3 +97,19 @@ def test_a_strike_told_at_the_governorate_then_at_its_village_is_one_event():
     (e,) = extract(text, "2024-05-05")
     assert (e.location_name, e.killed_min, e.children_killed_min, e.date_start) == (
         "كفرنبل", 7, 3, "2024-05-05")
+
+
+def test_a_drone_named_in_the_retelling_makes_the_missile_strike_an_air_strike():
+    text = ("قتل عشرات المدنيين في قصف صاروخي استهدف مسجدا في مدينة الفاشر. وأفادت المصادر بأن "
+            "القصف نفذ بواسطة طائرة مسيرة. ونقلت وكالة عن مصدر إغاثي قوله إن 75 شخصا لقوا "
+            "حتفهم في القصف.")
+    (e,) = extract(text, "2024-05-01")
+    assert (e.sub_event_type, e.killed_min, e.killed_vague) == ("Air/drone strike", 75, False)
+
+
+def test_shooting_in_the_air_is_not_an_attack():
+    text = ("انفجرت سيارة مفخخة في مدينة بعقوبة أعقبه إطلاق نار في الهواء لتفريق الناس، وأعلن "
+            "وزير الصحة أن عدد الضحايا 5 قتلى و66 جريحا.")
+    (e,) = extract(text, "2024-05-01")
+    assert (e.sub_event_type, e.killed_min, e.injured_min) == (
+        "Remote explosive/landmine/IED", 5, 66)
