@@ -17,11 +17,15 @@ reading that runs after the clause-by-clause assembly.
 
 from __future__ import annotations
 
-from marsad.assemble import Candidate, _family, _landmark_text, _merge, _within
+from marsad.assemble import Candidate, _family, _landmark_text, _merge, _spec, _within
+from marsad.figures import event_figures
+from marsad.gazetteer import distance_km
 from marsad.geocode import is_settlement
 from marsad.lang import LanguageData
 
 COARSE_KINDS = ("admin1", "region", "country")
+# one story told at a town and then at a quarter or village of it lies within this distance
+SAME_STORY_KM = 40.0
 
 
 def _days_agree(a: Candidate, b: Candidate) -> bool:
@@ -73,6 +77,48 @@ def merge_retellings(cands: list[Candidate], lang: LanguageData, tokens) -> list
                 _family(target.sub, lang):
             target.sub, target.trigger, target.strong = cand.sub, cand.trigger, True
         _merge(target, cand, lang.air_overrides)
+    return out
+
+
+def _toll(c: Candidate) -> tuple:
+    figs = event_figures(c.statements)
+    return tuple((figs[k].low, figs[k].high) for k in ("killed", "injured", "combined"))
+
+
+def merge_same_story(cands: list[Candidate], lang: LanguageData) -> list[Candidate]:
+    """"سيارة مفخخة شرقي بغداد … قتل شخص وجرح ثمانية" then "انفجرت في حي الأمين شرقي
+    بغداد … مقتل شخص وجرح ثمانية": the same story told at the town and then at its quarter,
+    with the same toll (or with none the second time): one event, at the finer place."""
+    out: list[Candidate] = []
+    for cand in cands:
+        target = None
+        for ev in out:
+            if ev.aggregate or cand.aggregate or ev.location is None or cand.location is None \
+                    or not _types_agree(ev, cand, lang) or not _days_agree(ev, cand):
+                continue
+            a, b = ev.location.place, cand.location.place
+            if not (is_settlement(a) and is_settlement(b)) or ev.location.key == \
+                    cand.location.key or distance_km(a.lat, a.lon, b.lat, b.lon) > SAME_STORY_KM:
+                continue
+            toll_a, toll_b = _toll(ev), _toll(cand)
+            empty = ((None, None),) * 3
+            # the same toll, distinctive enough not to be chance: two figures, or a large one
+            told = [lo for lo, _ in toll_a if lo is not None]
+            same = toll_a == toll_b and (len(told) >= 2 or max(told, default=0) >= 5)
+            # a lead at "east of Baghdad" with no toll, then the quarter the body names
+            coarse_untold = toll_a == empty and ev.location.precision >= 2 and \
+                a.kind == "city" and b.kind in ("neighbourhood", "village") and \
+                distance_km(a.lat, a.lon, b.lat, b.lon) <= SAME_STORY_KM
+            if same or coarse_untold:
+                target = ev
+                break
+        if target is None:
+            out.append(cand)
+            continue
+        finer = cand.location if _spec(cand.location) < _spec(target.location) or \
+            cand.location.precision < target.location.precision else target.location
+        _merge(target, cand, lang.air_overrides)
+        target.location = finer
     return out
 
 

@@ -12,7 +12,12 @@ from dataclasses import dataclass, field, replace
 
 from marsad.assemble import Assembler, Candidate, Mentions
 from marsad.clauses import split_clauses
-from marsad.coreference import carry_lead_dates, drop_lead_totals, merge_retellings
+from marsad.coreference import (
+    carry_lead_dates,
+    drop_lead_totals,
+    merge_retellings,
+    merge_same_story,
+)
 from marsad.dates import find_dates, resolve
 from marsad.eventness import keep_events
 from marsad.figures import event_figures
@@ -106,7 +111,7 @@ def extract_report(report: Report, options: Options | None = None) -> Result:
     if published is None:
         published = _dateline(mentions, published)
     candidates = Assembler(mentions, lang, gaz, published).read()
-    candidates = merge_retellings(candidates, lang, tokens)
+    candidates = merge_same_story(merge_retellings(candidates, lang, tokens), lang)
     candidates = carry_lead_dates(drop_lead_totals(candidates, lang))
     candidates = keep_events(candidates, published)
     events: list[Event] = []

@@ -113,3 +113,10 @@ def test_shooting_in_the_air_is_not_an_attack():
     (e,) = extract(text, "2024-05-01")
     assert (e.sub_event_type, e.killed_min, e.injured_min) == (
         "Remote explosive/landmine/IED", 5, 66)
+
+
+def test_a_story_told_at_the_city_then_at_its_quarter_with_the_same_toll_is_one_event():
+    text = ("قتل شخص وأصيب ثمانية آخرون في انفجار سيارة مفخخة شرقي مدينة حلب. وأفاد مصدر أمني بأن "
+            "سيارة مفخخة انفجرت في حي الشعار شرقي حلب، ما أدى إلى مقتل شخص وجرح ثمانية آخرين.")
+    (e,) = extract(text, "2024-05-01")
+    assert (e.location_name, e.killed_min, e.injured_min) == ("حي الشعار", 1, 8)
