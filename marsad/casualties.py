@@ -225,7 +225,8 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
             continue
         subset = ph.part or continues_part or any(
             ph.start - 1 <= e <= ph.start for e in subset_ends) or (
-            ph.end < hi and tokens[ph.end].text in lang.subset_after) or (  # "اثنان منهم"
+            # "اثنان منهم": a bare number of them is a part ("4 مدنيين منهم طفل" is not)
+            ph.bare and ph.end < hi and tokens[ph.end].text in lang.subset_after) or (
             # "16 شخصا من القتلى": part of the toll told before
             ph.end < hi and lang.subset_of.match_at(tokens, ph.end) is not None) or (
             # "بينهم ثلاثة أطفال وامرأتان": the list after "among them" is all parts

@@ -26,6 +26,8 @@ from marsad.lang import LanguageData
 COARSE_KINDS = ("admin1", "region", "country")
 # one story told at a town and then at a quarter or village of it lies within this distance
 SAME_STORY_KM = 40.0
+# "south of Baghdad": how far from a city's centre its outskirts and villages reach
+AROUND_CITY_KM = 50.0
 
 
 def _days_agree(a: Candidate, b: Candidate) -> bool:
@@ -97,18 +99,24 @@ def merge_same_story(cands: list[Candidate], lang: LanguageData) -> list[Candida
                     or not _types_agree(ev, cand, lang) or not _days_agree(ev, cand):
                 continue
             a, b = ev.location.place, cand.location.place
+            km = distance_km(a.lat, a.lon, b.lat, b.lon)
             if not (is_settlement(a) and is_settlement(b)) or ev.location.key == \
-                    cand.location.key or distance_km(a.lat, a.lon, b.lat, b.lon) > SAME_STORY_KM:
+                    cand.location.key or km > AROUND_CITY_KM:
                 continue
             toll_a, toll_b = _toll(ev), _toll(cand)
             empty = ((None, None),) * 3
             # the same toll, distinctive enough not to be chance: two figures, or a large one
             told = [lo for lo, _ in toll_a if lo is not None]
-            same = toll_a == toll_b and (len(told) >= 2 or max(told, default=0) >= 5)
-            # a lead at "east of Baghdad" with no toll, then the quarter the body names
-            coarse_untold = toll_a == empty and ev.location.precision >= 2 and \
-                a.kind == "city" and b.kind in ("neighbourhood", "village") and \
-                distance_km(a.lat, a.lon, b.lat, b.lon) <= SAME_STORY_KM
+            same = toll_a == toll_b and (len(told) >= 2 or max(told, default=0) >= 5) and \
+                km <= SAME_STORY_KM
+            # "east of Baghdad" and the quarter or village the other telling names: one
+            # story when one of the two has no toll, or the later one refers back
+            def around_city(x, y) -> bool:
+                return x.precision >= 2 and x.place.kind == "city" and \
+                    y.place.kind in ("neighbourhood", "village", "town")
+            coarse_untold = (around_city(ev.location, cand.location) or around_city(
+                cand.location, ev.location)) and (toll_a == empty or toll_b == empty
+                                                  or cand.anaphoric)
             if same or coarse_untold:
                 target = ev
                 break
@@ -125,6 +133,22 @@ def merge_same_story(cands: list[Candidate], lang: LanguageData) -> list[Candida
 def _coarse(c: Candidate) -> bool:
     loc = c.location
     return loc is not None and not loc.name and loc.place.kind in COARSE_KINDS
+
+
+def drop_summaries(cands: list[Candidate], lang: LanguageData, tokens) -> list[Candidate]:
+    """"قتل 10 أشخاص في هجمات متفرقة في بغداد والموصل وبعقوبة" followed by the attacks one
+    by one: the summary is their total, not an event; it passes its day on."""
+    out = []
+    for k, c in enumerate(cands):
+        later = [e for e in cands[k + 1:] if not e.aggregate]
+        summary = not c.aggregate and len(later) >= 2 and any(
+            lang.summary_markers.find(tokens, cl.lo, cl.hi) for cl in c.clauses)
+        if summary:
+            c.aggregate, c.statements = True, []
+            if c.date is None or c.date.precision != 1:
+                continue
+        out.append(c)
+    return out
 
 
 def drop_lead_totals(cands: list[Candidate], lang: LanguageData) -> list[Candidate]:

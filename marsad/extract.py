@@ -15,6 +15,7 @@ from marsad.clauses import split_clauses
 from marsad.coreference import (
     carry_lead_dates,
     drop_lead_totals,
+    drop_summaries,
     merge_retellings,
     merge_same_story,
 )
@@ -112,7 +113,8 @@ def extract_report(report: Report, options: Options | None = None) -> Result:
         published = _dateline(mentions, published)
     candidates = Assembler(mentions, lang, gaz, published).read()
     candidates = merge_same_story(merge_retellings(candidates, lang, tokens), lang)
-    candidates = carry_lead_dates(drop_lead_totals(candidates, lang))
+    candidates = drop_lead_totals(drop_summaries(candidates, lang, tokens), lang)
+    candidates = carry_lead_dates(candidates)
     candidates = keep_events(candidates, published)
     events: list[Event] = []
     for k, c in enumerate(candidates):

@@ -30,3 +30,7 @@ def figures(text):
 ])
 def test_counting_forms(text, expected):
     assert figures(text) == expected
+
+
+def test_a_count_with_its_noun_before_among_them_is_the_whole():
+    assert figures("قتل 4 مدنيين منهم طفل في قصف على مدينة سراقب.") == (4, 4, 1, None)

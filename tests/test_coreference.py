@@ -120,3 +120,12 @@ def test_a_story_told_at_the_city_then_at_its_quarter_with_the_same_toll_is_one_
             "سيارة مفخخة انفجرت في حي الشعار شرقي حلب، ما أدى إلى مقتل شخص وجرح ثمانية آخرين.")
     (e,) = extract(text, "2024-05-01")
     assert (e.location_name, e.killed_min, e.injured_min) == ("حي الشعار", 1, 8)
+
+
+def test_a_summary_of_scattered_attacks_is_not_an_event_beside_them():
+    text = ("قتل 5 أشخاص في هجمات متفرقة في حلب وإدلب اليوم. وقال مصدر إن مدنيين اثنين قتلا في "
+            "انفجار عبوة ناسفة في مدينة سراقب. كما قتل ثلاثة أشخاص في انفجار عبوة ناسفة في "
+            "مدينة الباب.")
+    events = extract(text, "2024-05-01")
+    assert sorted((e.location_name, e.killed_min, e.date_start) for e in events) == [
+        ("الباب", 3, "2024-05-01"), ("سراقب", 2, "2024-05-01")]

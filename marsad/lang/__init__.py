@@ -133,6 +133,7 @@ class LanguageData:
     domain_words: Lexicon
     period_markers: Lexicon
     documentation: Lexicon
+    summary_markers: Lexicon
     # every single word the files above list: words of the language, not place names
     vocabulary: frozenset[str]
     # grammar particles
@@ -310,6 +311,7 @@ def load(code: str = "ar") -> LanguageData:
         domain_words=_lex(dis["domain_words"]),
         period_markers=_lex(dis["period_markers"]),
         documentation=_lex(dis["documentation"]),
+        summary_markers=_lex(dis["summary_markers"]),
         vocabulary=_vocabulary(raw),
         conj=normalise_word(dis["grammar"]["conjunction"]),
         partitive=normalise_word(dis["grammar"]["partitive"]),
