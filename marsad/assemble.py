@@ -149,6 +149,7 @@ class Assembler:
         firsts = [d.first.year for d in mentions.dates if d.first and d.first.year]
         self.year_hint = (years or firsts or [None])[0]
         self._starts: dict[int, list[int]] = {}
+        self._plain_town_here = False
         self._place_starts = [pm.start for pm in mentions.places]
         self.datelines = self._datelines()
         self.main_place = self._main_place()
@@ -356,11 +357,16 @@ class Assembler:
         return any((k in self.m.located and self.m.located[k].place.kind != "country")
                    or self.m.places[k].unresolved for k in place_idx)
 
-    def _rank(self, loc: Located) -> tuple[int, bool, int]:
-        """Places that agree with the governorates the report names come first, then those
-        not naming a landmark's ends ("طريق حلب - دمشق"), then the most specific."""
+    def _rank(self, loc: Located) -> tuple[bool, int, bool, int]:
+        """Places named without a direction from them come first ("التاجي شمالي بغداد"),
+        then those that agree with the governorates the report names, then those not naming
+        a landmark's ends ("طريق حلب - دمشق"), then the most specific."""
         fits = not self.admin1s or (loc.place.country, loc.place.admin1_code) in self.admin1s
-        return (0 if fits else 1, loc.mention.attached, _SPECIFICITY[loc.place.kind])
+        # "التاجي شمالي بغداد": beside a town named plainly, a town with a direction is the
+        # other's reference point
+        reference = self._plain_town_here and loc.mention.direction is not None \
+            and is_settlement(loc.place)
+        return (reference, 0 if fits else 1, loc.mention.attached, _SPECIFICITY[loc.place.kind])
 
     def _update_town(self, place_idx: list[int], current: Located | None) -> Located | None:
         for k in place_idx:
@@ -370,6 +376,10 @@ class Assembler:
         return current
 
     def _place(self, cand: Candidate, place_idx: list[int], current_town: Located | None) -> None:
+        self._plain_town_here = any(
+            k in self.m.located and is_settlement(self.m.located[k].place)
+            and self.m.places[k].direction is None and not self.m.places[k].landmark
+            for k in place_idx)
         best: Located | None = None
         generic: PlaceMention | None = None
         unresolved: PlaceMention | None = None

@@ -129,3 +129,11 @@ def test_a_summary_of_scattered_attacks_is_not_an_event_beside_them():
     events = extract(text, "2024-05-01")
     assert sorted((e.location_name, e.killed_min, e.date_start) for e in events) == [
         ("الباب", 3, "2024-05-01"), ("سراقب", 2, "2024-05-01")]
+
+
+def test_beside_a_town_named_plainly_a_town_with_a_direction_is_a_reference():
+    text = "هاجم مسلحون بسيارة مفخخة مصنعا في مدينة سراقب شمالي إدلب، ما أسفر عن مقتل 7 أشخاص."
+    (e,) = extract(text, "2024-05-01")
+    assert e.location_name == "سراقب"
+    (e,) = extract("انفجرت عبوة ناسفة جنوب مدينة سراقب ما أدى إلى مقتل شخصين.", "2024-05-01")
+    assert (e.location_name, e.geo_precision) == ("سراقب", 2)
