@@ -48,9 +48,9 @@ class Result:
     message: str | None = None  # why there are no events, when that is not obvious
 
 
-def _parse_day(value: str | None) -> dt.date | None:
-    if not value:
-        return None
+def _parse_day(value: object) -> dt.date | None:
+    if not value or not isinstance(value, str):
+        return None  # a number or anything else is not a day: "today" stays unknown
     try:
         return dt.date.fromisoformat(value[:10])
     except ValueError:

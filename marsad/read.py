@@ -7,6 +7,7 @@ text trafilatura extracts: evidence offsets point into that text, which is what 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -17,6 +18,7 @@ from pathlib import Path
 from marsad.records import Report
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_HTTP = re.compile(r"^https?://\S+$", re.IGNORECASE)
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".xml", ".rss", ".atom")
 
 
@@ -31,8 +33,32 @@ class ReadError:
 
 def clean_text(text: str) -> str:
     """Text that can be stored: a lone surrogate (from a bad \\uXXXX escape in JSON)
-    becomes U+FFFD instead of failing every write."""
-    return _SURROGATE.sub("\ufffd", text)
+    becomes U+FFFD instead of failing every write, and NUL (which PostgreSQL refuses in
+    text) is dropped."""
+    return _SURROGATE.sub("\ufffd", text).replace("\x00", "")
+
+
+def check_day(value: object, field: str = "published") -> str | None:
+    """A YYYY-MM-DD day, or a ValueError naming the field and what is wrong. The one check
+    extract, ingest, batch and every reader use for a publication date."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"field '{field}' must be a YYYY-MM-DD string, not "
+                         f"{type(value).__name__} {value!r}")
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        raise ValueError(f"field '{field}' is not a date: {value!r}; write it as "
+                         f"YYYY-MM-DD") from None
+
+
+def safe_url(value: object) -> str | None:
+    """Only http(s) links are kept: a javascript: or data: URL never reaches a page."""
+    if not isinstance(value, str):
+        return None
+    url = value.strip()
+    return url if _HTTP.match(url) else None
 
 
 def content_id(text: str) -> str:
@@ -56,7 +82,7 @@ def _read_txt(path: Path, published: str | None, outlet: str | None) -> Iterator
     if isinstance(text, ReadError):
         yield text
         return
-    yield Report(path.stem, text, published, outlet, None, None, str(path))
+    yield Report(path.stem, clean_text(text), published, outlet, None, None, str(path))
 
 
 def _read_html(path: Path, published: str | None, outlet: str | None) -> Iterator:
@@ -70,8 +96,8 @@ def _read_html(path: Path, published: str | None, outlet: str | None) -> Iterato
     if doc is None or not (doc.text or "").strip():
         yield ReadError(str(path), "no article text found in the HTML")
         return
-    yield Report(path.stem, doc.text, published or doc.date, outlet or doc.sitename,
-                 doc.url, doc.title, str(path))
+    yield Report(path.stem, clean_text(doc.text), published or doc.date,
+                 outlet or doc.sitename, safe_url(doc.url), doc.title, str(path))
 
 
 def _read_jsonl(path: Path, published: str | None, outlet: str | None) -> Iterator:
@@ -95,9 +121,26 @@ def _read_jsonl(path: Path, published: str | None, outlet: str | None) -> Iterat
         if not isinstance(text, str) or not text.strip():
             yield ReadError(origin, "field 'text' is missing or empty")
             continue
+        bad = next((f for f in ("outlet", "url", "title") if obj.get(f) is not None
+                    and not isinstance(obj[f], str)), None)
+        if bad is not None:
+            yield ReadError(origin, f"field '{bad}' must be a string, not "
+                                    f"{type(obj[bad]).__name__}")
+            continue
+        if obj.get("id") is not None and not isinstance(obj["id"], str | int):
+            yield ReadError(origin, f"field 'id' must be a string or a number, not "
+                                    f"{type(obj['id']).__name__}")
+            continue
+        try:
+            day = published or check_day(obj.get("published"))
+        except ValueError as exc:
+            yield ReadError(origin, str(exc))
+            continue
         rid = obj.get("id") or f"{path.stem}-{n}"
-        yield Report(str(rid), clean_text(text), published or obj.get("published"),
-                     outlet or obj.get("outlet"), obj.get("url"), obj.get("title"), origin)
+        title = clean_text(obj["title"]) if obj.get("title") else None
+        yield Report(str(rid), clean_text(text), day,
+                     outlet or clean_text(obj.get("outlet") or "") or None,
+                     safe_url(obj.get("url")), title, origin)
 
 
 def _read_feed(path: Path, published: str | None, outlet: str | None) -> Iterator:
@@ -113,7 +156,10 @@ def _read_feed(path: Path, published: str | None, outlet: str | None) -> Iterato
     for n, entry in enumerate(feed.entries, start=1):
         origin = f"{path}#{n}"
         html = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
-        body = lxml.html.fromstring(html).text_content().strip() if html.strip() else ""
+        try:
+            body = lxml.html.fromstring(html).text_content().strip() if html.strip() else ""
+        except Exception:  # lxml: "Document is empty" for an entry that is only a comment
+            body = ""
         title = entry.get("title") or ""
         text = f"{title}\n\n{body}".strip() if body else title.strip()
         if not text:
@@ -123,8 +169,8 @@ def _read_feed(path: Path, published: str | None, outlet: str | None) -> Iterato
         if day is None and entry.get("published_parsed"):
             p = entry.published_parsed
             day = f"{p.tm_year:04d}-{p.tm_mon:02d}-{p.tm_mday:02d}"
-        yield Report(entry.get("id") or f"{path.stem}-{n}", text, day, site,
-                     entry.get("link"), title or None, origin)
+        yield Report(entry.get("id") or f"{path.stem}-{n}", clean_text(text), day, site,
+                     safe_url(entry.get("link")), title or None, origin)
 
 
 _READERS = {".txt": _read_txt, ".html": _read_html, ".htm": _read_html, ".jsonl": _read_jsonl,

@@ -53,3 +53,21 @@ def test_places_explains_a_name():
     assert "2 candidate(s)" in out and "chosen: معصران" in out and "Hama" in out.splitlines()[1]
     out = CliRunner().invoke(cli, ["places", "كفرزيتونة"]).output
     assert "not in the gazetteer" in out
+
+
+def test_every_command_checks_published_the_same_way(tmp_path):
+    from click.testing import CliRunner
+
+    from marsad.cli import cli
+    (tmp_path / "r.txt").write_text("قتل شخص في مدينة حلب.", encoding="utf-8")
+    for args in (["extract", str(tmp_path / "r.txt")],
+                 ["ingest", str(tmp_path / "r.txt"), "--db", str(tmp_path / "x.db")]):
+        out = CliRunner().invoke(cli, args + ["--published", "yesterday"])
+        assert out.exit_code == 2 and "YYYY-MM-DD" in out.output, args
+
+
+def test_extract_reads_a_numeric_published_as_unknown():
+    from marsad.extract import extract_report
+    from marsad.records import Report
+    result = extract_report(Report("r", "قتل شخص اليوم في قصف على مدينة حلب.", 20200101))
+    assert result.events[0].date_start is None

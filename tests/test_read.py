@@ -38,3 +38,36 @@ def test_bad_inputs_are_named_and_the_rest_still_read(tmp_path):
     assert any(e.endswith("lines.jsonl:2: not JSON (Expecting value at column 1)") for e in errors)
     assert any("lines.jsonl:3" in e and "'text'" in e for e in errors)
     assert any("missing.txt" in e and "no such file" in e for e in errors)
+
+
+def test_bad_field_types_are_named_by_line_and_the_rest_is_read(tmp_path):
+    import json
+
+    from marsad.read import ReadError, read_inputs
+    lines = [{"text": "قتل شخص في مدينة حلب.", "url": 5},
+             {"text": "قتل شخص في مدينة حلب.", "outlet": ["x"]},
+             {"text": "قتل شخص في مدينة حلب.", "published": 20200101},
+             {"text": "قتل شخص في مدينة حلب.", "published": "yesterday"},
+             {"text": "قتل\u0000 شخص في مدينة حماة.", "url": "javascript:alert(1)",
+              "outlet": "=HYPERLINK(\"x\")"}]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    out = list(read_inputs([path]))
+    errors = [str(x) for x in out if isinstance(x, ReadError)]
+    assert [e.split(": ", 1)[0] for e in errors] == [f"{path}:{n}" for n in (1, 2, 3, 4)]
+    assert "field 'url' must be a string" in errors[0] and "int 20200101" in errors[2]
+    (report,) = [x for x in out if not isinstance(x, ReadError)]
+    assert "\x00" not in report.text and report.url is None  # NUL dropped, no javascript:
+
+
+def test_an_rss_entry_that_is_only_a_comment_does_not_stop_the_feed(tmp_path):
+    from marsad.read import ReadError, read_inputs
+    feed = tmp_path / "f.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        '<item><title></title><description><![CDATA[<!-- only a comment -->]]></description>'
+        '</item><item><title>قتل شخص في مدينة حلب</title><link>https://example.org/1</link>'
+        '<description>قتل شخص في قصف على مدينة حلب.</description></item></channel></rss>',
+        encoding="utf-8")
+    out = list(read_inputs([feed]))
+    assert isinstance(out[0], ReadError) and out[1].url == "https://example.org/1"

@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from marsad.cli.extract import check_published
+
 
 @click.command("batch")
 @click.argument("inputs", nargs=-1, required=True)
@@ -14,7 +16,8 @@ import click
               help="A running Dask scheduler, e.g. tcp://10.0.0.5:8786 (a cluster).")
 @click.option("--workers", type=int, default=2, show_default=True,
               help="Without --scheduler: start a local cluster of this many processes.")
-@click.option("--published", metavar="YYYY-MM-DD", help="Publication date for all records.")
+@click.option("--published", metavar="YYYY-MM-DD", callback=check_published,
+              help="Publication date for all records.")
 def batch_command(inputs: tuple[str, ...], out: str, scheduler: str | None, workers: int,
                   published: str | None) -> None:
     """Extract JSON Lines or Parquet shards of reports on Dask; write Parquet by month."""

@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 
 import click
 
 from marsad.extract import Options, extract_report
 from marsad.output import table, to_jsonl
-from marsad.read import ReadError, read_inputs
+from marsad.read import ReadError, check_day, read_inputs
 
 
-def _check_day(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
+def check_published(ctx: click.Context, param: click.Parameter,
+                    value: str | None) -> str | None:
+    """The --published check every command shares (marsad.read.check_day)."""
     try:
-        dt.date.fromisoformat(value)
+        return check_day(value)
     except ValueError:
         raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
-    return value
 
 
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--published", callback=_check_day, metavar="YYYY-MM-DD",
+@click.option("--published", callback=check_published, metavar="YYYY-MM-DD",
               help="Publication date that 'today', 'yesterday', 'on Thursday' count from.")
 @click.option("--outlet", help="Name of the outlet that published the reports.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",

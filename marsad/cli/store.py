@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from marsad.cli.extract import check_published
 from marsad.export import to_acled_csv, to_geojson, to_jsonl
 from marsad.ingest import ingest_paths
 from marsad.output import format_range
@@ -47,7 +48,8 @@ def filters(fn):
 @click.command("ingest")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--db", help=DB_HELP)
-@click.option("--published", metavar="YYYY-MM-DD", help="Publication date for all inputs.")
+@click.option("--published", metavar="YYYY-MM-DD", callback=check_published,
+              help="Publication date for all inputs.")
 @click.option("--outlet", help="Outlet name for all inputs.")
 @click.option("--from-parquet", "from_parquet", metavar="DIR",
               help="Load the output of `marsad batch` instead of report files.")

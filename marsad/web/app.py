@@ -30,6 +30,7 @@ from marsad import __version__, review
 from marsad.export import to_acled_csv, to_geojson
 from marsad.lang import load
 from marsad.output import format_range
+from marsad.read import safe_url
 from marsad.store import Store
 
 PAGE = 50
@@ -137,6 +138,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(_WEB.joinpath("static"))), name="static")
     templates = Jinja2Templates(directory=str(_WEB.joinpath("templates")))
     templates.env.globals["rng"] = _rng
+    templates.env.filters["safe_url"] = safe_url  # a stored javascript: URL is never a link
     types = list(load().event_types)
 
     # -- session helpers --------------------------------------------------------------

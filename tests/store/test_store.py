@@ -155,3 +155,10 @@ def test_exports_carry_the_place_id_and_district(store):
         (row,) = store.query_incidents(conn)
     assert row["place_id"].startswith(("geonames:", "wof:")) and row["admin2"]
     assert row["location_name_en"]
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised():
+    from marsad.export import csv_cell
+    assert csv_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert csv_cell("@SUM(A1)") == "'@SUM(A1)" and csv_cell("+1") == "'+1"
+    assert csv_cell(-3.5) == -3.5 and csv_cell("سراقب") == "سراقب" and csv_cell(None) == ""
