@@ -205,12 +205,16 @@ def summarise(members: list[dict]) -> dict[str, Any]:
     }
     disagree = False
     for name in FIGURES:
-        lows = [e[f"{name}_min"] for e in members if e.get(f"{name}_min") is not None]
-        highs = [e.get(f"{name}_max") if e.get(f"{name}_max") is not None else e[f"{name}_min"]
-                 for e in members if e.get(f"{name}_min") is not None]
+        told = [e for e in members if e.get(f"{name}_min") is not None]
+        lows = [e[f"{name}_min"] for e in told]
+        # an event field with a max column and no max is open ("أكثر من 15": 16+); a field
+        # with no max column (children) is exact
+        has_max = any(f"{name}_max" in e for e in told)
+        highs = [e.get(f"{name}_max") if has_max else e[f"{name}_min"] for e in told]
         f[f"{name}_min"] = min(lows) if lows else None
-        f[f"{name}_max"] = max(highs) if highs else None
-        if lows and (min(lows) != max(highs)):
+        f[f"{name}_max"] = None if not highs or None in highs else max(highs)
+        known = [h for h in highs if h is not None]
+        if lows and (min(lows) != max(lows) or (known and max(known) != min(lows))):
             disagree = True
     reports = sorted({e["report_id"] for e in members})
     outlets = sorted({e.get("outlet") or f"report {e['report_id'][:8]}" for e in members})

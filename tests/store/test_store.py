@@ -162,3 +162,14 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised():
     assert csv_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     assert csv_cell("@SUM(A1)") == "'@SUM(A1)" and csv_cell("+1") == "'+1"
     assert csv_cell(-3.5) == -3.5 and csv_cell("سراقب") == "سراقب" and csv_cell(None) == ""
+
+
+def test_an_open_upper_bound_stays_open_on_the_incident():
+    from marsad.resolve import summarise
+    base = {"event_type": "Battles", "sub_event_type": "Armed clash", "report_id": "r",
+            "id": "r:0", "country_code": "SY"}
+    inc = summarise([{**base, "injured_min": 16, "injured_max": None,
+                      "killed_min": 12, "killed_max": 12, "children_killed_min": 2}])
+    assert (inc["injured_min"], inc["injured_max"]) == (16, None)  # "أكثر من 15": 16+
+    assert (inc["killed_min"], inc["killed_max"]) == (12, 12)
+    assert (inc["children_killed_min"], inc["children_killed_max"]) == (2, 2)
