@@ -270,6 +270,11 @@ def _record(report: Report, index: int, c: Candidate, m: Mentions, lang: Languag
                 setattr(e, lo_f, 0)
                 setattr(e, lo_f.replace("_min", "_max"), 0)
                 ev.add(lo_f, zero.start, zero.end)
+    if not c.strong and e.sub_event_type in lang.civilian_variant and \
+            (e.civilians_killed_min or 0) > 0 and not e.combatants_killed_min:
+        # "هجوم نفذه مسلحون" that killed civilians only: violence against civilians
+        e.sub_event_type = lang.civilian_variant[e.sub_event_type]
+        e.event_type = lang.event_types.get(e.sub_event_type, e.event_type)
     e.killed_vague = figs["killed"].vague
     e.injured_vague = figs["injured"].vague
     if e.actor2 is None and e.civilians_killed_min and e.country_code:

@@ -154,3 +154,19 @@ def test_camps_stabbings_and_the_current_month():
     assert (e.sub_event_type, e.location_name, e.civilians_killed_min) == ("Attack", "الهول", 1)
     (e,) = extract("قتل شخصان في 12 الجاري بانفجار في مخيم الهول شرقي الحسكة.", "2019-05-20")
     assert e.date_start == "2019-05-12"
+
+
+@pytest.mark.parametrize("text, sub", [
+    # an ambush is a setting: the landmine decides
+    ("قتل 10 جنود في كمين بلغم أرضي زرعه مسلحون على طريق مدينة سراقب.",
+     "Remote explosive/landmine/IED"),
+    # the accusative ending on the trigger
+    ("قتل 4 أشخاص في تفجيرا انتحاريا استهدف مطعما في مدينة الموصل.", "Suicide bomb"),
+    ("قتل شرطيان في هجوم بقنابل على سيارتهما في مدينة العريش.",
+     "Remote explosive/landmine/IED"),
+    # an attack that killed civilians only is violence against civilians
+    ("قتل 3 مدنيين في هجوم نفذه مسلحون مجهولون على قرية كفرنبل.", "Attack"),
+])
+def test_the_weapon_and_the_victims_decide_the_type(text, sub):
+    (e,) = extract(text, "2024-05-01")
+    assert e.sub_event_type == sub

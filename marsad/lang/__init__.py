@@ -67,6 +67,7 @@ class LanguageData:
     triggers: Lexicon
     weak_defaults: dict[str, str]
     state_variant: dict[str, str]
+    civilian_variant: dict[str, str]
     event_types: dict[str, str]
     plural_triggers: frozenset[str]
     weapon_nouns: frozenset[str]
@@ -249,6 +250,7 @@ def load(code: str = "ar") -> LanguageData:
         weak_defaults={normalise_word(k): v for k, v in trg["weak_defaults"].items()},
         event_types=dict(trg["event_types"]),
         state_variant=dict(trg.get("state_variant", {})),
+        civilian_variant=dict(trg.get("civilian_variant", {})),
         plural_triggers=_norm_set(trg["plural_forms"]),
         weapon_nouns=_norm_set(trg["weapon_nouns"]),
         acts=_lex(trg["acts"]),
