@@ -320,9 +320,58 @@ class Assembler:
             elif day_here is not None:
                 last_date = None
             self._add(events, cand)
+            for other in self._listed_places(cand, place_idx):
+                events.append(other)
             if totals:
                 events.append(self._total_of(cand, totals, period))
         return self._drop_empty(events)
+
+    def _joined(self, end: int, start: int) -> bool:
+        """Two place names joined as a list: "X وY", "X و Y", "X، Y" (not "X بY": X in Y)."""
+        toks, conj = self.m.tokens, self.lang.conj
+        if start == end + 1 and toks[end].text == conj:
+            return True
+        if start != end:
+            return False
+        gap = self.m.text[toks[end - 1].end:toks[start].start]
+        return toks[start].text.startswith(conj) or "،" in gap or "," in gap
+
+    def _listed_places(self, cand: Candidate, place_idx: list[int]) -> list[Candidate]:
+        """"ألقى برميلين على مدينتي الحراك وطفس", "سيطرت على قرى الشعثة والقاهرة وكراح":
+        one verb over a list of places is one event per place (ACLED codes one event per
+        location). The toll, which cannot be split, stays with the first."""
+        summary = any(_has(self.lang.summary_markers, self.m.tokens, cl.lo, cl.hi)
+                      for cl in cand.clauses)
+        if cand.location is None or cand.aggregate or summary:
+            return []  # "في محافظتي تعز والحديدة": a summary, told place by place later
+        chain: list[Located] = []
+        prev_end = None
+        for k in place_idx:
+            pm, loc = self.m.places[k], self.m.located.get(k)
+            if pm.landmark or pm.generic or pm.origin or pm.attached or pm.direction:
+                continue
+            if loc is None or not is_settlement(loc.place) or loc.name:
+                prev_end = None if loc is None or not is_settlement(loc.place) else prev_end
+                continue
+            joined = prev_end is not None and self._joined(prev_end, pm.start)
+            if chain and not joined:
+                if len(chain) >= 2:
+                    break
+                chain = []
+            chain.append(loc)
+            prev_end = pm.end
+        if len(chain) < 2:
+            return []
+        out = []
+        for loc in chain:
+            if loc.key == cand.location.key:
+                continue
+            other = Candidate(list(cand.clauses), cand.sub, cand.trigger, cand.strong,
+                              location=loc, date=cand.date, date_mention=cand.date_mention,
+                              own_place=True, own_date=cand.own_date, actors=list(cand.actors),
+                              inherited_type=cand.inherited_type)
+            out.append(other)
+        return out
 
     def _running_totals(self, cl: Clause, counts: list[Count]) -> tuple[list[Count], list[Count]]:
         """"… ليرتفع عدد القتلى منذ بداية الأسبوع إلى 45": a toll that rises to a total over

@@ -243,6 +243,10 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
             i += 1
             continue
         cue, cue_start = _cue_before(tokens, i, lang)
+        if cue is None and out and out[-1].cue is not None and not out[-1].landmark and (
+                (out[-1].end == i - 1 and tokens[i - 1].text == lang.conj)
+                or (out[-1].end == i and tokens[i].text.startswith(lang.conj))):
+            cue = out[-1].cue  # "مدينتي الحراك وطفس": the cue word covers the list
         if glued_prefix is not None:
             d = lang.directions.match_at([Token(glued_prefix, 0, 0)], 0)
             direction = d.payload if d else None

@@ -137,3 +137,12 @@ def test_beside_a_town_named_plainly_a_town_with_a_direction_is_a_reference():
     assert e.location_name == "سراقب"
     (e,) = extract("انفجرت عبوة ناسفة جنوب مدينة سراقب ما أدى إلى مقتل شخصين.", "2024-05-01")
     assert (e.location_name, e.geo_precision) == ("سراقب", 2)
+
+
+def test_one_verb_over_a_list_of_towns_is_one_event_per_town():
+    text = "ألقى الطيران المروحي برميلين متفجرين على مدينتي الحراك وطفس في ريف درعا."
+    events = extract(text, "2024-05-01")
+    assert sorted(e.location_name for e in events) == ["الحراك", "طفس"]
+    # a place and the town it is in are not a list
+    (e,) = extract("قتلت طفلة برصاص قناص في حي جوبر بدمشق.", "2024-05-01")
+    assert e.killed_min == 1
