@@ -179,9 +179,11 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
     after_words = lang.after_count.find(tokens, lo, hi)
     # casualty verbs ("مقتل") cannot be counts; casualty nouns ("قتلى") still can
     verbs = {k for m in keywords for k in range(m.start, m.end)
-             if lang.persons.match_at(tokens, k) is None}
+             if lang.persons.match_at(tokens, k) is None or m.payload == "combined"}
+    # "بين قتيل وجريح" names the kind of the count before it; its nouns are not counts
     phrases = _phrases(tokens, lo, hi, lang, excluded | verbs)
     subset_ends = {m.end for m in lang.subset.find(tokens, lo, hi)}
+    combined_at = {m.start: True for m in keywords if m.payload == "combined"}
     additive_at = {m.start for m in lang.additive.find(tokens, lo, hi)}
     updates = [m.start for m in lang.toll_update.find(tokens, lo, hi)]
     counts: list[Count] = []
@@ -211,7 +213,7 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
                 kind = carried
                 continues_part = carried_part
             else:
-                kind = _verb_after(ph, phrases, after_words, subset_ends)
+                kind = _verb_after(ph, phrases, after_words, subset_ends, combined_at)
             if kind is None and ph.bare and ph.end + 1 < hi and \
                     tokens[ph.end].text in lang.toll_nouns:
                 # "ارتفع إلى 5 عدد الشهداء": the noun after "number of" says what was counted
@@ -259,7 +261,8 @@ def _all_civilians(tokens: Sequence[Token], j: int, hi: int, lang: LanguageData)
     return noun is not None and noun.payload["cat"] in CIVILIAN_CATS
 
 
-def _verb_after(ph: _Phrase, phrases: list[_Phrase], after_words, subset_ends: set[int]):
+def _verb_after(ph: _Phrase, phrases: list[_Phrase], after_words, subset_ends: set[int],
+                combined_at: dict[int, bool]):
     """The kind a verb after the count gives it ("21 مدنيا قتلوا"), reaching over the
     parts told in between ("21 مدنيا، بينهم 5 أطفال، قتلوا")."""
     end = ph.end
@@ -273,7 +276,8 @@ def _verb_after(ph: _Phrase, phrases: list[_Phrase], after_words, subset_ends: s
         break
     for m in after_words:
         if 0 <= m.start - ph.end <= 2 or (end != ph.end and 0 <= m.start - end <= 2):
-            return m.payload
+            both = combined_at.get(m.end)
+            return "combined" if both else m.payload  # "سقطوا بين قتيل وجريح"
     return None
 
 

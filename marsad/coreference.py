@@ -87,6 +87,14 @@ def _toll(c: Candidate) -> tuple:
     return tuple((figs[k].low, figs[k].high) for k in ("killed", "injured", "combined"))
 
 
+def _adds_up(combined: tuple, split: tuple) -> bool:
+    """A killed-or-injured count that is the killed plus the injured of the other telling."""
+    (k, _), (i, _), (c, _) = split
+    (k2, _), (i2, _), (c2, _) = combined
+    return c2 is not None and k2 is None and i2 is None and k is not None and i is not None \
+        and c is None and k + i == c2
+
+
 def merge_same_story(cands: list[Candidate], lang: LanguageData) -> list[Candidate]:
     """"سيارة مفخخة شرقي بغداد … قتل شخص وجرح ثمانية" then "انفجرت في حي الأمين شرقي
     بغداد … مقتل شخص وجرح ثمانية": the same story told at the town and then at its quarter,
@@ -109,6 +117,8 @@ def merge_same_story(cands: list[Candidate], lang: LanguageData) -> list[Candida
             told = [lo for lo, _ in toll_a if lo is not None]
             same = toll_a == toll_b and (len(told) >= 2 or max(told, default=0) >= 5) and \
                 km <= SAME_STORY_KM
+            # "استشهاد وإصابة خمسة جنود" and "استشهاد جندي وإصابة أربعة": 5 = 1 + 4
+            same = same or (_adds_up(toll_a, toll_b) or _adds_up(toll_b, toll_a))
             # "east of Baghdad" and the quarter or village the other telling names: one
             # story when one of the two has no toll, or the later one refers back
             def around_city(x, y) -> bool:

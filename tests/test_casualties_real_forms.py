@@ -34,3 +34,9 @@ def test_counting_forms(text, expected):
 
 def test_a_count_with_its_noun_before_among_them_is_the_whole():
     assert figures("قتل 4 مدنيين منهم طفل في قصف على مدينة سراقب.") == (4, 4, 1, None)
+
+
+def test_fell_between_killed_and_injured_is_a_combined_count():
+    (e,) = extract("قال مصدر إن أربعة جنود سقطوا بين قتيل وجريح في انفجار عبوة ناسفة في مدينة "
+                   "الموصل.", "2024-05-01")
+    assert (e.killed_min, e.injured_min, e.killed_or_injured_min) == (None, None, 4)

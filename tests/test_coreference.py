@@ -146,3 +146,11 @@ def test_one_verb_over_a_list_of_towns_is_one_event_per_town():
     # a place and the town it is in are not a list
     (e,) = extract("قتلت طفلة برصاص قناص في حي جوبر بدمشق.", "2024-05-01")
     assert e.killed_min == 1
+
+
+def test_a_combined_lead_and_a_body_that_splits_it_are_one_story():
+    text = ("استشهاد وإصابة خمسة جنود بانفجار عبوة ناسفة جنوبي مدينة حلب. وقالت الشرطة إن عبوة "
+            "ناسفة انفجرت على دورية للجيش في حي الشعار جنوبي حلب، ما أدى إلى استشهاد جندي "
+            "وإصابة أربعة آخرين.")
+    (e,) = extract(text, "2024-05-01")
+    assert (e.location_name, e.killed_min, e.injured_min) == ("حي الشعار", 1, 4)
