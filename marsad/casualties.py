@@ -115,10 +115,15 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
                     i = both.end
                     continue
                 high = q.high
+                cat, end = p["cat"], noun.end
+                if cat == "person" and end + 1 < hi and tokens[end].text == lang.partitive:
+                    of = lang.persons.match_at(tokens, end + 1)
+                    if of is not None and of.end <= hi and of.payload["cat"] != "person":
+                        cat = of.payload["cat"]  # "29 قتيلا من الأطفال": children
                 post = lang.post_modifiers.match_at(tokens, noun.end) if noun.end < hi else None
                 if post is not None and post.payload == "min":
                     high = None  # "37 مدنيا على الأقل"
-                out.append(_Phrase(q.start, noun.end, q.low, high, q.vague, p["cat"],
+                out.append(_Phrase(q.start, noun.end, q.low, high, q.vague, cat,
                                    p.get("kind"), conj))
                 i = noun.end
                 continue
@@ -158,6 +163,12 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
                     out.append(_Phrase(i, after.end, after.low, after.high, False, p["cat"],
                                        p.get("kind"), conj))
                     i = after.end
+                    continue
+                if noun.end < hi and tokens[noun.end].text in lang.dual_verbs:
+                    # "مدنيين قتلا": the verb's dual says there were two
+                    out.append(_Phrase(i, noun.end, 2, 2, False, p["cat"], p.get("kind"),
+                                       conj))
+                    i = noun.end
                     continue
                 # a plural with no number: people, but no figure
                 out.append(_Phrase(i, noun.end, None, None, False, p["cat"], p.get("kind"), conj))

@@ -40,3 +40,13 @@ def test_fell_between_killed_and_injured_is_a_combined_count():
     (e,) = extract("قال مصدر إن أربعة جنود سقطوا بين قتيل وجريح في انفجار عبوة ناسفة في مدينة "
                    "الموصل.", "2024-05-01")
     assert (e.killed_min, e.injured_min, e.killed_or_injured_min) == (None, None, 4)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the partitive names who the dead were
+    ("قتل 29 قتيلا من الأطفال في غارة على مدينة صعدة.", (29, 29, 29, None)),
+    # a plural noun with no number and a verb in the dual: two
+    ("قال مصدر إن مدنيين قتلا في انفجار عبوة ناسفة في مدينة الموصل.", (2, 2, None, None)),
+])
+def test_who_and_how_many_from_the_grammar(text, expected):
+    assert figures(text) == expected

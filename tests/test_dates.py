@@ -89,3 +89,10 @@ def test_a_strike_recalled_from_the_night_before_does_not_pass_its_day_on():
             "طفل.")
     dates = {e.location_name: e.date_start for e in extract(text, "2024-05-05")}
     assert dates["كفرنبل"] == dates["معرة النعمان"] == "2024-05-05"
+
+
+def test_the_day_a_statement_was_issued_is_not_the_day_of_the_strike():
+    from conftest import extract
+    (e,) = extract("قتل 14 شخصا في قصف مدفعي على مدينة الفاشر. وأفادت الغرفة في بيانها الصادر "
+                   "السبت 10 مايو 2025، أن القصف وقع يوم الجمعة 9 مايو.")
+    assert e.date_start == "2025-05-09"

@@ -51,6 +51,7 @@ class LanguageData:
     same_as: Lexicon
     no_casualties: Lexicon
     soft_death: frozenset[str]
+    dual_verbs: frozenset[str]
     toll_nouns: frozenset[str]
     toll_update: Lexicon
     subset: Lexicon
@@ -234,6 +235,7 @@ def load(code: str = "ar") -> LanguageData:
         same_as=_lex(cas["same_as"]),
         no_casualties=_lex(cas["no_casualties"]),
         soft_death=_norm_set(cas["soft_death"]),
+        dual_verbs=_norm_set(cas["dual_verbs"]),
         toll_nouns=_norm_set(cas["toll_nouns"]),
         toll_update=_lex(cas["toll_update"]),
         subset=_lex(cas["subset"]),
