@@ -247,6 +247,9 @@ def _record(report: Report, index: int, c: Candidate, m: Mentions, lang: Languag
         fig = figs[name]
         if fig.low is None:
             continue
+        if fig.vague and name in ("civilians", "children", "women") and \
+                figs["killed"].low is not None and not figs["killed"].vague:
+            continue  # "عشرات المدنيين" then "75 شخصا": the precise toll replaced the vague one
         setattr(e, lo_f, fig.low)
         if hi_f:
             setattr(e, hi_f, fig.high)
