@@ -216,6 +216,10 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
                 kind = prev.kind
             elif kw is not None:
                 kind = kw.payload
+                if kw.surface in lang.natural_death and kw.end == ph.start and any(
+                        m.payload == "killed" and m.surface not in lang.soft_death
+                        for m in keywords):
+                    continue  # "العزاء في وفاة امرأة … مقتل تسع نساء": a death, not a kill
             elif chained and prev is not None:
                 kind = prev.kind
             elif prev is not None and any(ph.start - 1 <= e <= ph.start for e in subset_ends):

@@ -50,3 +50,8 @@ def test_fell_between_killed_and_injured_is_a_combined_count():
 ])
 def test_who_and_how_many_from_the_grammar(text, expected):
     assert figures(text) == expected
+
+
+def test_a_natural_death_beside_a_killing_is_not_counted():
+    assert figures("قصفت طائرات منزلا في مدينة صعدة به تجمع لتقديم العزاء في وفاة امرأة، مما "
+                   "أسفر عن مقتل تسع نساء وطفل واحد.") == (10, 10, 1, None)

@@ -52,6 +52,7 @@ class LanguageData:
     no_casualties: Lexicon
     soft_death: frozenset[str]
     dual_verbs: frozenset[str]
+    natural_death: frozenset[str]
     toll_nouns: frozenset[str]
     toll_update: Lexicon
     subset: Lexicon
@@ -236,6 +237,7 @@ def load(code: str = "ar") -> LanguageData:
         no_casualties=_lex(cas["no_casualties"]),
         soft_death=_norm_set(cas["soft_death"]),
         dual_verbs=_norm_set(cas["dual_verbs"]),
+        natural_death=_norm_set(cas["natural_death"]),
         toll_nouns=_norm_set(cas["toll_nouns"]),
         toll_update=_lex(cas["toll_update"]),
         subset=_lex(cas["subset"]),
