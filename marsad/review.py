@@ -18,7 +18,15 @@ from sqlalchemy.engine import Connection
 
 from marsad.resolve import summarise
 from marsad.store import Store
-from marsad.store.schema import audit, corrections, events, incidents, reports, users
+from marsad.store.schema import (
+    audit,
+    corrections,
+    events,
+    incident_aliases,
+    incidents,
+    reports,
+    users,
+)
 
 GRADES = ("weak", "fair", "contested", "confirmed")
 INT_FIELDS = ("killed_min", "killed_max", "civilians_killed_min", "civilians_killed_max",
@@ -66,6 +74,11 @@ def check_password(store: Store, name: str, password: str) -> bool:
 # -- helpers ----------------------------------------------------------------------------------
 def _incident(conn: Connection, incident_id: str) -> dict[str, Any]:
     row = conn.execute(select(incidents).where(incidents.c.id == incident_id)).first()
+    if row is None:  # an id merged into another incident
+        target = conn.execute(select(incident_aliases.c.incident_id).where(
+            incident_aliases.c.alias == incident_id)).first()
+        if target is not None:
+            row = conn.execute(select(incidents).where(incidents.c.id == target[0])).first()
     if row is None:
         raise ReviewError(f"no incident {incident_id}")
     return dict(row._mapping)
@@ -128,6 +141,7 @@ def _recount(conn: Connection, incident_id: str) -> None:
 def confirm(store: Store, incident_id: str, user: str) -> None:
     with store.engine.begin() as conn:
         inc = _incident(conn, incident_id)
+        incident_id = inc["id"]  # an alias acts on the incident it was merged into
         conn.execute(update(incidents).where(incidents.c.id == incident_id).values(
             review_status="confirmed", locked=True))
         _log(conn, incident_id, user, "confirm", "review_status", inc["review_status"],
@@ -138,6 +152,7 @@ def correct(store: Store, incident_id: str, field: str, raw: str, user: str) -> 
     value = parse_value(field, raw)
     with store.engine.begin() as conn:
         inc = _incident(conn, incident_id)
+        incident_id = inc["id"]  # an alias acts on the incident it was merged into
         old = inc.get(field)
         conn.execute(delete(corrections).where(corrections.c.incident_id == incident_id,
                                                corrections.c.field == field))
@@ -153,7 +168,7 @@ def add_note(store: Store, incident_id: str, note: str, user: str) -> None:
     if not note.strip():
         raise ReviewError("the note is empty")
     with store.engine.begin() as conn:
-        _incident(conn, incident_id)
+        incident_id = _incident(conn, incident_id)["id"]
         _log(conn, incident_id, user, "note", note=note.strip()[:4000])
 
 
@@ -161,6 +176,7 @@ def split(store: Store, incident_id: str, event_id: str, user: str) -> str:
     """Move one event out of an incident into an incident of its own."""
     with store.engine.begin() as conn:
         inc = _incident(conn, incident_id)
+        incident_id = inc["id"]  # an alias acts on the incident it was merged into
         members = [r[0] for r in conn.execute(select(events.c.id).where(
             events.c.incident_id == incident_id))]
         if event_id not in members:

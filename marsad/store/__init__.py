@@ -8,7 +8,9 @@ so an interrupted ingest leaves a consistent database that a re-run completes.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -32,7 +34,15 @@ from marsad.extract import Result
 from marsad.normalise import normalise
 from marsad.resolve import Incident, resolve
 from marsad.rows import result_rows
-from marsad.store.schema import events, evidence, incidents, reports
+from marsad.store.schema import (
+    audit,
+    corrections,
+    events,
+    evidence,
+    incident_aliases,
+    incidents,
+    reports,
+)
 
 DEFAULT_DB = "sqlite:///marsad.db"
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -146,23 +156,99 @@ class Store:
             events.c.country_code.in_(countries),
             or_(events.c.incident_id.is_(None), events.c.incident_id.not_in(locked))))
         rows = [r for r in rows if not r["aggregate"]]
+        previous = {r.id: dict(r._mapping) for r in conn.execute(select(incidents).where(
+            incidents.c.country_code.in_(countries), incidents.c.locked.is_(False)))}
         conn.execute(delete(incidents).where(incidents.c.country_code.in_(countries),
                                              incidents.c.locked.is_(False)))
         result = resolve(rows)
+        was = {r["id"]: r["incident_id"] for r in rows if r["incident_id"] in previous}
+        ids = self._stable_ids(conn, result, was, previous)
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         incident_rows = []
         assignments = []
         for inc in result:
-            incident_rows.append({"id": inc.id, "block": inc.block, "merge_rules": inc.merge_rules,
-                                  "locked": False, "review_status": "unreviewed",
-                                  **inc.fields})
-            assignments += [{"eid": eid, "iid": inc.id} for eid in inc.event_ids]
+            iid = ids[inc.id]
+            old = previous.get(iid, {})
+            inc.id = iid
+            incident_rows.append({"id": iid, "block": inc.block, "merge_rules": inc.merge_rules,
+                                  "locked": False,
+                                  "review_status": old.get("review_status") or "unreviewed",
+                                  "first_seen": old.get("first_seen") or now, **inc.fields})
+            assignments += [{"eid": eid, "iid": iid} for eid in inc.event_ids]
         if incident_rows:
             conn.execute(insert(incidents), incident_rows)
+            self._reapply_corrections(conn, [r["id"] for r in incident_rows])
         if assignments:
             stmt = update(events).where(events.c.id == bindparam("eid")).values(
                 incident_id=bindparam("iid"))
             conn.execute(stmt, assignments)
         return result
+
+    def _stable_ids(self, conn: Connection, result: list[Incident], was: dict[str, str],
+                    previous: dict[str, dict[str, Any]]) -> dict[str, str]:
+        """Incident ids survive re-resolution. A group keeps an id its events had: when
+        incidents merge, the oldest id survives and the others become aliases (their notes
+        and corrections move with them); when one splits, the larger part keeps it and the
+        other gets a new id. Returns {computed id: stable id}."""
+        taken_aliases = {r[0] for r in conn.execute(select(incident_aliases.c.alias))}
+        used: set[str] = set()
+        out: dict[str, str] = {}
+        votes: dict[str, Counter] = {}
+        for inc in sorted(result, key=lambda i: (-len(i.event_ids), min(i.event_ids))):
+            votes[inc.id] = Counter(was[e] for e in inc.event_ids if e in was)
+            ranked = sorted(votes[inc.id], key=lambda iid: (
+                previous[iid].get("first_seen") or "", -votes[inc.id][iid], iid))
+            keep = next((iid for iid in ranked if iid not in used), None)
+            if keep is None:
+                keep = inc.id
+                while keep in used or keep in taken_aliases or (keep in previous
+                                                                and keep not in ranked):
+                    keep = "I" + hashlib.sha1(keep.encode()).hexdigest()[:12]
+            used.add(keep)
+            out[inc.id] = keep
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        for old in sorted(set(previous) - used):
+            # merged away: it points to the incident that took most of its events
+            heirs = Counter(out[inc.id] for inc in result for e in inc.event_ids
+                            if was.get(e) == old)
+            if heirs:
+                target = heirs.most_common(1)[0][0]
+                conn.execute(delete(incident_aliases).where(incident_aliases.c.alias == old))
+                conn.execute(insert(incident_aliases).values(alias=old, incident_id=target,
+                                                             at=now))
+                conn.execute(update(incident_aliases).where(
+                    incident_aliases.c.incident_id == old).values(incident_id=target))
+                # the reviewer's notes and corrections follow the events
+                conn.execute(update(audit).where(audit.c.incident_id == old).values(
+                    incident_id=target))
+                kept = {r[0] for r in conn.execute(select(corrections.c.field).where(
+                    corrections.c.incident_id == target))}
+                for r in conn.execute(select(corrections).where(
+                        corrections.c.incident_id == old)).fetchall():
+                    if r.field not in kept:
+                        conn.execute(insert(corrections).values(
+                            incident_id=target, field=r.field, value=r.value))
+                conn.execute(delete(corrections).where(corrections.c.incident_id == old))
+        # an id issued again is no longer an alias
+        if used & taken_aliases:
+            conn.execute(delete(incident_aliases).where(
+                incident_aliases.c.alias.in_(sorted(used & taken_aliases))))
+        return out
+
+    def _reapply_corrections(self, conn: Connection, ids: list[str]) -> None:
+        """A reviewer's corrections stay on top of re-resolved figures."""
+        rows = conn.execute(select(corrections).where(corrections.c.incident_id.in_(ids)))
+        values: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            values.setdefault(r.incident_id, {})[r.field] = r.value
+        for iid, vals in values.items():
+            conn.execute(update(incidents).where(incidents.c.id == iid).values(**vals))
+
+    def resolve_alias(self, conn: Connection, incident: str) -> str | None:
+        """The incident an old id was merged into, if it was."""
+        row = conn.execute(select(incident_aliases.c.incident_id).where(
+            incident_aliases.c.alias == incident)).first()
+        return row[0] if row else None
 
     # -- queries ---------------------------------------------------------------------------
     def query_incidents(self, conn: Connection, *, date_from: str | None = None,

@@ -117,6 +117,15 @@ incidents = Table(
     Column("merge_rules", JSON),
     Column("locked", Boolean, nullable=False, default=False),  # set by a reviewer's split/merge
     Column("review_status", String(12), nullable=False, default="unreviewed"),
+    Column("first_seen", String(32)),  # when this id was first issued: the older id survives
+)
+
+incident_aliases = Table(
+    # an id merged into another incident: its URL and its review history follow it there
+    "incident_aliases", metadata,
+    Column("alias", String(20), primary_key=True),
+    Column("incident_id", String(20), nullable=False, index=True),
+    Column("at", String(32), nullable=False),
 )
 
 users = Table(

@@ -261,6 +261,10 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
         with store.engine.connect() as conn:
             inc = store.incident_detail(conn, incident_id)
             if inc is None:
+                target = store.resolve_alias(conn, incident_id)
+                if target is not None:  # merged into another incident: its URL follows
+                    return RedirectResponse(f"/incidents/{target}?{request.url.query}",
+                                            status_code=301)
                 raise HTTPException(404, f"no incident {incident_id}")
             log = review.audit_log(conn, incident_id)
         evidence_for: dict[str, list[str]] = {}
@@ -350,13 +354,17 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
         return {"count": counts["incidents"], "incidents": rows}
 
     @app.get("/api/incidents/{incident_id}", tags=["incidents"],
-             responses={404: {"description": "no such incident"},
+             responses={301: {"description": "merged into another incident: follow Location"},
+                        404: {"description": "no such incident"},
                         401: {"description": "log in first"}})
     def api_incident(incident_id: str, user: str | None = Depends(reader)) -> dict[str, Any]:
         """One incident with its events, reports, evidence spans and audit log."""
         with store.engine.connect() as conn:
             inc = store.incident_detail(conn, incident_id)
             if inc is None:
+                target = store.resolve_alias(conn, incident_id)
+                if target is not None:  # merged into another incident: its URL follows
+                    return RedirectResponse(f"/api/incidents/{target}", status_code=301)
                 raise HTTPException(404, f"no incident {incident_id}")
             inc["audit"] = review.audit_log(conn, incident_id)
         return inc

@@ -173,3 +173,58 @@ def test_an_open_upper_bound_stays_open_on_the_incident():
     assert (inc["injured_min"], inc["injured_max"]) == (16, None)  # "أكثر من 15": 16+
     assert (inc["killed_min"], inc["killed_max"]) == (12, 12)
     assert (inc["children_killed_min"], inc["children_killed_max"]) == (2, 2)
+
+
+def test_an_incident_id_survives_another_outlets_report_with_its_review_work(store):
+    from marsad import review
+    ingest_reports([OUTLET_A, ELSEWHERE], store)
+    with store.engine.connect() as conn:
+        (before,) = [r for r in store.query_incidents(conn) if r["location_name"] == "سراقب"]
+    review.add_note(store, before["id"], "checked against the civil defence list", "ana")
+    ingest_reports([OUTLET_B], store)  # the same strike, told by another outlet
+    with store.engine.connect() as conn:
+        (after,) = [r for r in store.query_incidents(conn) if r["location_name"] == "سراقب"]
+        log = review.audit_log(conn, after["id"])
+    assert after["id"] == before["id"] and after["n_reports"] == 2
+    assert after["first_seen"] == before["first_seen"]
+    assert any(entry["action"] == "note" for entry in log)
+    # a correction (which locks the incident) stays on it whatever is ingested later
+    review.correct(store, after["id"], "actor2", "Civilians (Syria)", "ana")
+    ingest_reports([Report("d", "قتل شخصان في قصف مدفعي على بلدة كفرنبل اليوم.", "2019-05-09",
+                           "شبكة شام")], store)
+    with store.engine.connect() as conn:
+        (kept,) = [r for r in store.query_incidents(conn) if r["id"] == before["id"]]
+    assert kept["actor2"] == "Civilians (Syria)" and kept["n_reports"] == 2
+
+
+def test_a_merged_away_id_redirects_to_the_incident_that_took_its_events(store):
+    with store.engine.begin() as conn:
+        conn.execute(incident_aliases_table().insert().values(alias="Iold", incident_id="Inew",
+                                                              at="2024-01-01T00:00:00"))
+    with store.engine.connect() as conn:
+        assert store.resolve_alias(conn, "Iold") == "Inew"
+        assert store.resolve_alias(conn, "Inew") is None
+
+
+def incident_aliases_table():
+    from marsad.store.schema import incident_aliases
+    return incident_aliases
+
+
+def test_when_incidents_merge_the_older_id_survives_and_the_other_redirects(store):
+    from marsad.resolve import Incident
+    previous = {"Iolder": {"first_seen": "2024-01-01T00:00:00"},
+                "Inewer": {"first_seen": "2024-02-01T00:00:00"}}
+    was = {"e1": "Inewer", "e2": "Iolder", "e3": "Inewer"}
+    merged = Incident("Icomputed", "SY/2024-W01", ["e1", "e2", "e3"], {})
+    with store.engine.begin() as conn:
+        ids = store._stable_ids(conn, [merged], was, previous)
+        # the older id survives, whoever had more of the events; the newer one redirects
+        assert ids == {"Icomputed": "Iolder"} and store.resolve_alias(conn, "Inewer") == "Iolder"
+    split_a = Incident("Ia", "SY/2024-W01", ["e1", "e3"], {})
+    split_b = Incident("Ib", "SY/2024-W01", ["e2"], {})
+    with store.engine.begin() as conn:
+        ids = store._stable_ids(conn, [split_b, split_a], {"e1": "Iolder", "e2": "Iolder",
+                                                          "e3": "Iolder"}, previous)
+        # a split: the larger part keeps the id, the other gets a new one
+        assert ids["Ia"] == "Iolder" and ids["Ib"] not in ("Inewer", "Iolder")
