@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
+from sqlalchemy.exc import DBAPIError
+
 from marsad.extract import Options, extract_report
 from marsad.read import ReadError, clean_text, content_id, read_inputs
 from marsad.records import Report
@@ -47,27 +49,55 @@ def ingest_reports(items: Iterable[Report | ReadError], store: Store,
     def flush() -> None:
         if not batch:
             return
-        with store.engine.begin() as conn:
-            for report in batch:
-                report = replace(report, text=clean_text(report.text))  # one char for one
-                rid = content_id(report.text)
-                if rid in new_ids or store.has_report(conn, rid):
-                    summary.duplicate += 1
-                    continue
+        # extract outside any write transaction: the write that follows is short
+        reports_in = [replace(r, text=clean_text(r.text)) for r in batch]
+        ids = [content_id(r.text) for r in reports_in]
+        with store.engine.connect() as conn:
+            stored = store.stored_reports(conn, ids)
+        results = []
+        for report, rid in zip(reports_in, ids, strict=True):
+            if rid in new_ids or rid in stored:
+                summary.duplicate += 1
+                continue
+            try:
+                result = extract_report(report, options)
+            except Exception as exc:  # one bad report must not stop the run
+                summary.failed += 1
+                summary.errors.append(f"{report.origin}: extraction failed: {exc!r}")
+                continue
+            new_ids.add(rid)
+            results.append((rid, result))
+        try:
+            with store.engine.begin() as conn:
+                written = [_write(conn, rid, result) for rid, result in results]
+        except DBAPIError:
+            # one report the database refuses must not cost the others: one at a time
+            written = []
+            for rid, result in results:
                 try:
-                    result = extract_report(report, options)
-                except Exception as exc:  # one bad report must not stop the run
+                    with store.engine.begin() as conn:
+                        written.append(_write(conn, rid, result))
+                except DBAPIError as exc:
+                    new_ids.discard(rid)
                     summary.failed += 1
-                    summary.errors.append(f"{report.origin}: extraction failed: {exc!r}")
-                    continue
-                _, n = store.add_result(conn, result)
-                new_ids.add(rid)
-                summary.new += 1
-                summary.events += n
-                new_countries.update(e.country_code for e in result.events if e.country_code)
+                    summary.errors.append(f"{result.report.origin or rid}: not stored: "
+                                          f"{str(exc.orig).splitlines()[0]}")
+        for stored_now, result in written:
+            if not stored_now:  # another ingest stored it meanwhile
+                summary.duplicate += 1
+                continue
+            summary.new += 1
+            summary.events += len(result.events)
+            new_countries.update(e.country_code for e in result.events if e.country_code)
         if progress:
             progress(len(batch))
         batch.clear()
+
+    def _write(conn, rid: str, result) -> tuple[bool, object]:
+        if store.has_report(conn, rid):
+            return False, result
+        store.add_result(conn, result)
+        return True, result
 
     for item in items:
         if isinstance(item, ReadError):

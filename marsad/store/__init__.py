@@ -45,6 +45,8 @@ from marsad.store.schema import (
 )
 
 DEFAULT_DB = "sqlite:///marsad.db"
+BUSY_TIMEOUT_MS = 60_000  # how long a writer waits for SQLite's lock before giving up
+_RESOLVE_LOCK = 7_401_123  # PostgreSQL advisory lock that serialises incident resolution
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -70,6 +72,8 @@ def search_text(text: str) -> str:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
+    # a second writer (another ingest, a reviewer) waits for the lock instead of failing
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
@@ -103,6 +107,13 @@ class Store:
             raise StoreError(f"cannot prepare database '{self.engine.url!r}': {exc}") from exc
 
     # -- reports -----------------------------------------------------------------------------
+    def stored_reports(self, conn: Connection, report_ids: list[str]) -> set[str]:
+        """Which of these report ids are stored already (one query for a batch)."""
+        if not report_ids:
+            return set()
+        return {r[0] for r in conn.execute(select(reports.c.id).where(
+            reports.c.id.in_(sorted(set(report_ids)))))}
+
     def has_report(self, conn: Connection, report_id: str) -> bool:
         return conn.execute(select(reports.c.id).where(reports.c.id == report_id)).first() \
             is not None
@@ -151,6 +162,7 @@ class Store:
         countries = sorted(set(countries))
         if not countries:
             return []
+        self._lock_resolution(conn)
         locked = select(incidents.c.id).where(incidents.c.locked.is_(True))
         rows = self._event_rows(conn, and_(
             events.c.country_code.in_(countries),
@@ -183,6 +195,15 @@ class Store:
                 incident_id=bindparam("iid"))
             conn.execute(stmt, assignments)
         return result
+
+    def _lock_resolution(self, conn: Connection) -> None:
+        """One resolution at a time: two ingests resolving the same countries would insert
+        the same incident twice. PostgreSQL: a transaction-scoped advisory lock; SQLite: take
+        the write lock now (a no-op write), before reading what will be rewritten."""
+        if self.dialect == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _RESOLVE_LOCK})
+        elif self.dialect == "sqlite":
+            conn.execute(text("UPDATE incidents SET id = id WHERE 0"))
 
     def _stable_ids(self, conn: Connection, result: list[Incident], was: dict[str, str],
                     previous: dict[str, dict[str, Any]]) -> dict[str, str]:
