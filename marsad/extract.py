@@ -20,7 +20,7 @@ from marsad.coreference import (
     merge_same_story,
 )
 from marsad.dates import find_dates, resolve
-from marsad.eventness import keep_events
+from marsad.eventness import framed_report, keep_events
 from marsad.figures import event_figures
 from marsad.gazetteer import Gazetteer, load_gazetteer, place_id
 from marsad.geocode import admin1_of, admin1_prior, country_prior, locate
@@ -71,15 +71,29 @@ class _Evidence:
             self.items.append(item)
 
 
+def _indefinite(norm: NormText, tokens: list[Token], original: str,
+                lang: LanguageData) -> set[int]:
+    """Tokens the original writes with tanween (دورًا): common nouns, never place names."""
+    if not original or not any(ch in original for ch in lang.indefinite_marks):
+        return set()
+    out = set()
+    for k, t in enumerate(tokens):
+        a, b = norm.orig_span(t.start, t.end)
+        if any(ch in lang.indefinite_marks for ch in original[a:b]):
+            out.add(k)
+    return out
+
+
 def find_mentions(norm: NormText, tokens: list[Token], lang: LanguageData,
-                  gaz: Gazetteer) -> Mentions:
+                  gaz: Gazetteer, original: str = "") -> Mentions:
     clauses = split_clauses(tokens, norm.text, lang)
     actors = lang.actors.find(tokens)
     sources = lang.sources.find(tokens)
     blocked = {k for m in actors + sources for k in range(m.start, m.end)}
     dates = find_dates(tokens, norm.text, lang)
     date_tokens = {k for d in dates for k in range(d.start, d.end)}
-    places = find_places(tokens, gaz, lang, blocked | date_tokens, norm.text)
+    places = find_places(tokens, gaz, lang, blocked | date_tokens
+                         | _indefinite(norm, tokens, original, lang), norm.text)
     adjectives = [m.payload for m in lang.nationality.find(tokens)
                   if not any(k in blocked for k in range(m.start, m.end))]
     prior = country_prior(places, adjectives)
@@ -107,7 +121,7 @@ def extract_report(report: Report, options: Options | None = None) -> Result:
     gaz = load_gazetteer(options.language)
     norm = normalise(report.text)
     tokens = tokenize(norm.text)
-    mentions = find_mentions(norm, tokens, lang, gaz)
+    mentions = find_mentions(norm, tokens, lang, gaz, report.text)
     published = _parse_day(options.published or report.published)
     if published is None:
         published = _dateline(mentions, published)
@@ -115,7 +129,8 @@ def extract_report(report: Report, options: Options | None = None) -> Result:
     candidates = merge_same_story(merge_retellings(candidates, lang, tokens), lang)
     candidates = drop_lead_totals(drop_summaries(candidates, lang, tokens), lang)
     candidates = carry_lead_dates(candidates)
-    candidates = keep_events(candidates, published)
+    candidates = keep_events(candidates, published,
+                             framed_report(mentions.clauses, tokens, lang))
     events: list[Event] = []
     for k, c in enumerate(candidates):
         # "كما نفذ ... غارات": the attacker of the event just told, when it is the same kind

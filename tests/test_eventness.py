@@ -65,3 +65,24 @@ def test_figures_of_speech_and_deaths_without_violence_are_not_events(text):
 def test_a_force_taking_ground_is_still_an_event():
     (e,) = extract("سيطرت قوات النظام على بلدة كفرنبل بعد معارك عنيفة.", "2024-05-01")
     assert e.location_name == "كفرنبل"
+
+
+def test_a_commemoration_or_a_court_story_reports_no_event_of_its_own():
+    text = ("إحياء ذكرى مجزرة الحولة\nنظم أهالي بلدة كفرنبل وقفة في ذكرى المجزرة التي ارتكبتها "
+            "قوات النظام بقصف مدفعي على الحولة وقتل فيها 108 أشخاص.")
+    assert extract(text, "2024-05-25") == []
+    text = ("أرجأت المحكمة النطق بالحكم على المتهمين في تفجير سوق مدينة الموصل الذي قتل فيه 30 "
+            "شخصا.")
+    assert extract(text, "2024-05-25") == []
+
+
+def test_quarters_of_a_city_are_not_a_revival():
+    # أحياء (quarters) folds to the same letters as إحياء (reviving)
+    (e,) = extract("قصفت قوات النظام أحياء مدينة سراقب ما أدى إلى مقتل 3 مدنيين.", "2024-05-01")
+    assert e.killed_min == 3
+
+
+def test_a_word_written_with_tanween_is_not_a_place_name():
+    # دورًا is "a role", دورا the town near Hebron
+    text = "تلعب الطائرات المسيّرة دورًا محوريًا في الحرب، حيث قصفت طائرة مسيرة مدينة الخليل."
+    assert [e.location_name for e in extract(text, "2024-05-01")] == ["الخليل"]

@@ -117,6 +117,7 @@ class LanguageData:
     stationed_cues: Lexicon
     distance_units: frozenset[str]
     nationality: Lexicon
+    indefinite_marks: frozenset[str]
     glued_prefixes: tuple[str, ...]
     unresolved_cues: Lexicon
     weak_clitics: tuple[str, ...]
@@ -137,6 +138,7 @@ class LanguageData:
     period_markers: Lexicon
     documentation: Lexicon
     summary_markers: Lexicon
+    report_frames: Lexicon
     # every single word the files above list: words of the language, not place names
     vocabulary: frozenset[str]
     # grammar particles
@@ -298,6 +300,7 @@ def load(code: str = "ar") -> LanguageData:
         stationed_cues=_lex(plc["stationed_cues"]),
         distance_units=_norm_set(plc["distance_units"]),
         nationality=_lex_map(plc["nationality"]),
+        indefinite_marks=frozenset(plc["indefinite_marks"]),
         glued_prefixes=tuple(sorted(_norm_set(plc["glued_prefixes"]), key=len, reverse=True)),
         not_places=_norm_set(plc["not_places"]),
         unresolved_cues=Lexicon((w, plc["settlement_cues"].get(w, "area"))
@@ -318,6 +321,7 @@ def load(code: str = "ar") -> LanguageData:
         period_markers=_lex(dis["period_markers"]),
         documentation=_lex(dis["documentation"]),
         summary_markers=_lex(dis["summary_markers"]),
+        report_frames=_lex(dis["report_frames"]),
         vocabulary=_vocabulary(raw),
         conj=normalise_word(dis["grammar"]["conjunction"]),
         partitive=normalise_word(dis["grammar"]["partitive"]),
