@@ -28,6 +28,9 @@ COARSE_KINDS = ("admin1", "region", "country")
 SAME_STORY_KM = 40.0
 # "south of Baghdad": how far from a city's centre its outskirts and villages reach
 AROUND_CITY_KM = 50.0
+# how many events back a retelling of the same story is looked for (keeps long bulletins
+# linear)
+STORY_WINDOW = 12
 
 
 def _days_agree(a: Candidate, b: Candidate) -> bool:
@@ -102,7 +105,7 @@ def merge_same_story(cands: list[Candidate], lang: LanguageData) -> list[Candida
     out: list[Candidate] = []
     for cand in cands:
         target = None
-        for ev in out:
+        for ev in out[-STORY_WINDOW:]:  # a story is told again close by, not pages later
             if ev.aggregate or cand.aggregate or ev.location is None or cand.location is None \
                     or not _types_agree(ev, cand, lang) or not _days_agree(ev, cand):
                 continue
@@ -149,9 +152,11 @@ def drop_summaries(cands: list[Candidate], lang: LanguageData, tokens) -> list[C
     """"قتل 10 أشخاص في هجمات متفرقة في بغداد والموصل وبعقوبة" followed by the attacks one
     by one: the summary is their total, not an event; it passes its day on."""
     out = []
+    after = [0] * (len(cands) + 1)  # events (not totals) told after each one
+    for k in range(len(cands) - 1, -1, -1):
+        after[k] = after[k + 1] + (not cands[k].aggregate)
     for k, c in enumerate(cands):
-        later = [e for e in cands[k + 1:] if not e.aggregate]
-        summary = not c.aggregate and len(later) >= 2 and any(
+        summary = not c.aggregate and after[k + 1] >= 2 and any(
             lang.summary_markers.find(tokens, cl.lo, cl.hi) for cl in c.clauses)
         if summary:
             c.aggregate, c.statements = True, []
