@@ -501,8 +501,7 @@ class Assembler:
             return False
         if _family(ev.sub, lang) != _family(cand.sub, lang):
             return False
-        if ev.date and cand.date and (ev.date.start > cand.date.end
-                                      or cand.date.start > ev.date.end):
+        if not days_agree(ev, cand):
             return False  # two days, or a strike recalled from another year
         if ev.landmark and cand.landmark and _landmark_text(ev, self.m.tokens) != \
                 _landmark_text(cand, self.m.tokens):
@@ -545,6 +544,13 @@ class Assembler:
         body = [e for e in kept if not e.title]
         # a headline that matched no event of the body is a summary ("غارات وتفجيرات")
         return body if body else kept
+
+
+def days_agree(a: Candidate, b: Candidate) -> bool:
+    """Two tellings can be one event only if their dates (when known) overlap."""
+    if a.date is None or b.date is None:
+        return True
+    return a.date.start <= b.date.end and b.date.start <= a.date.end
 
 
 def _spec(loc: Located) -> int:

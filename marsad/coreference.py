@@ -9,6 +9,11 @@ reading that runs after the clause-by-clause assembly.
   also has events of the same type at places inside that area, is the sum of those parts
   (or a headline summing them): the parts are the events, and they keep its day. With one
   part only, it is that strike told first at a coarser place: the two are one event.
+- One story told at a town and again at its quarter or a village around it ("east of
+  Baghdad" … "حي الأمين شرقي بغداد"), with the same distinctive toll, no toll the first time,
+  or a combined toll the other splits (5 = 1 + 4): one event, at the finer place.
+- A summary of scattered attacks ("في هجمات متفرقة في بغداد والموصل") followed by the
+  attacks one by one is their total, not an event.
 - The lead's day: the day named in the lead governs the events told after it that name no
   day of their own ("قتل 8 مدنيين اليوم الأحد ... وفي بلدة كفرناها ..."); a later event
   with a day of its own (a strike recalled from the night before) keeps it, and does not
@@ -17,7 +22,15 @@ reading that runs after the clause-by-clause assembly.
 
 from __future__ import annotations
 
-from marsad.assemble import Candidate, _family, _landmark_text, _merge, _spec, _within
+from marsad.assemble import (
+    Candidate,
+    _family,
+    _landmark_text,
+    _merge,
+    _spec,
+    _within,
+    days_agree,
+)
 from marsad.figures import event_figures
 from marsad.gazetteer import distance_km
 from marsad.geocode import is_settlement
@@ -33,14 +46,6 @@ AROUND_CITY_KM = 50.0
 STORY_WINDOW = 12
 
 
-def _days_agree(a: Candidate, b: Candidate) -> bool:
-    if a.date is None or b.date is None:
-        return True
-    if a.date.precision == 1 and b.date.precision == 1:
-        return a.date.start == b.date.start
-    return a.date.start <= b.date.end and b.date.start <= a.date.end
-
-
 def _types_agree(a: Candidate, b: Candidate, lang: LanguageData) -> bool:
     """The same family, or one of them typed only by a weak word ("الهجوم")."""
     return _family(a.sub, lang) == _family(b.sub, lang) or not (a.strong and b.strong)
@@ -51,7 +56,7 @@ def same_event(ev: Candidate, cand: Candidate, lang: LanguageData, tokens) -> bo
         return False
     if ev.location.key != cand.location.key or not _types_agree(ev, cand, lang):
         return False
-    if not _days_agree(ev, cand):
+    if not days_agree(ev, cand):
         return False
     if ev.landmark and cand.landmark and _landmark_text(ev, tokens) != _landmark_text(cand,
                                                                                      tokens):
@@ -71,17 +76,14 @@ def merge_retellings(cands: list[Candidate], lang: LanguageData, tokens) -> list
             last = out[-1]
             both_tolls = any(cand.statements) and any(last.statements) and not cand.anaphoric
             if not last.aggregate and not cand.aggregate and _types_agree(last, cand, lang) \
-                    and _days_agree(last, cand) and not both_tolls:
+                    and days_agree(last, cand) and not both_tolls:
                 target = last
         if target is None:
             out.append(cand)
             if key is not None:
                 at.setdefault(key, []).append(cand)
             continue
-        if cand.strong and not target.strong and _family(cand.sub, lang) != \
-                _family(target.sub, lang):
-            target.sub, target.trigger, target.strong = cand.sub, cand.trigger, True
-        _merge(target, cand, lang.air_overrides)
+        _merge(target, cand, lang.air_overrides)  # a strong type replaces a weak one
     return out
 
 
@@ -107,7 +109,7 @@ def merge_same_story(cands: list[Candidate], lang: LanguageData) -> list[Candida
         target = None
         for ev in out[-STORY_WINDOW:]:  # a story is told again close by, not pages later
             if ev.aggregate or cand.aggregate or ev.location is None or cand.location is None \
-                    or not _types_agree(ev, cand, lang) or not _days_agree(ev, cand):
+                    or not _types_agree(ev, cand, lang) or not days_agree(ev, cand):
                 continue
             a, b = ev.location.place, cand.location.place
             km = distance_km(a.lat, a.lon, b.lat, b.lon)
@@ -179,7 +181,7 @@ def drop_lead_totals(cands: list[Candidate], lang: LanguageData) -> list[Candida
     out = []
     for c in cands:
         inside = [] if c.aggregate or not _coarse(c) else parts_of(c)
-        if len(inside) == 1 and _days_agree(c, inside[0]):
+        if len(inside) == 1 and days_agree(c, inside[0]):
             # one strike told first at the governorate, then at its village: one event
             part = inside[0]
             loc, landmark = part.location, part.landmark
