@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,6 +20,10 @@ from marsad.records import Report
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _HTTP = re.compile(r"^https?://\S+$", re.IGNORECASE)
+# bidi embedding, override and isolate controls: U+202E around "12" shows "21"; dropped so
+# what a reviewer sees highlighted is what was read
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+MAX_CHARS = 2_000_000  # per report; MARSAD_MAX_REPORT_CHARS overrides it
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".xml", ".rss", ".atom")
 
 
@@ -33,9 +38,9 @@ class ReadError:
 
 def clean_text(text: str) -> str:
     """Text that can be stored: a lone surrogate (from a bad \\uXXXX escape in JSON)
-    becomes U+FFFD instead of failing every write, and NUL (which PostgreSQL refuses in
-    text) is dropped."""
-    return _SURROGATE.sub("\ufffd", text).replace("\x00", "")
+    becomes U+FFFD instead of failing every write; NUL (which PostgreSQL refuses in text)
+    and bidi override controls (which make a highlighted "12" look like "21") are dropped."""
+    return _BIDI.sub("", _SURROGATE.sub("\ufffd", text).replace("\x00", ""))
 
 
 def check_day(value: object, field: str = "published") -> str | None:
@@ -179,15 +184,45 @@ _READERS = {".txt": _read_txt, ".html": _read_html, ".htm": _read_html, ".jsonl"
 
 def read_inputs(paths: Iterable[str | Path], published: str | None = None,
                 outlet: str | None = None) -> Iterator[Report | ReadError]:
-    """Reports from files and folders, in the order given (folders sorted)."""
+    """Reports from files and folders, in the order given (folders sorted); a report over
+    the size cap is an error naming it, not a run that never ends."""
+    cap = int(os.environ.get("MARSAD_MAX_REPORT_CHARS") or MAX_CHARS)
+    for item in _read_all(paths, published, outlet):
+        if isinstance(item, Report) and len(item.text) > cap:
+            yield ReadError(item.origin or item.report_id,
+                            f"report of {len(item.text):,} characters is over the cap of "
+                            f"{cap:,} (MARSAD_MAX_REPORT_CHARS); split the bulletin into "
+                            f"reports")
+            continue
+        yield item
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[ReadError]]:
+    """Report files under a folder, sorted, and the subfolders that could not be read."""
+    unreadable: list[ReadError] = []
+
+    def note(exc: OSError) -> None:
+        unreadable.append(ReadError(str(exc.filename), f"cannot read folder: {exc.strerror}"))
+
+    files = [Path(root) / n for root, _, names in os.walk(folder, onerror=note)
+             for n in names if Path(n).suffix.lower() in SUFFIXES]
+    return sorted(files), unreadable
+
+
+def _read_all(paths: Iterable[str | Path], published: str | None,
+              outlet: str | None) -> Iterator[Report | ReadError]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
-            yield from read_inputs(files, published, outlet)
+            files, unreadable = _walk(path)
+            yield from unreadable
+            yield from _read_all(files, published, outlet)
             continue
         if not path.exists():
             yield ReadError(str(path), "no such file")
+            continue
+        if not path.is_file():  # a FIFO or a device named .txt would block the run
+            yield ReadError(str(path), "not a regular file")
             continue
         reader = _READERS.get(path.suffix.lower())
         if reader is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -35,6 +36,12 @@ TEXT_FIELDS = ("sub_event_type", "event_type", "location_name", "admin1", "count
                "actor1", "actor2")
 DATE_FIELDS = ("date_start", "date_end")
 FLOAT_FIELDS = ("latitude", "longitude")
+MAX_FIGURE = 10_000_000  # no single incident's toll comes near it
+# fields that must keep their order once corrected: (lower, higher)
+ORDERED = (("killed_min", "killed_max"), ("civilians_killed_min", "civilians_killed_max"),
+           ("children_killed_min", "children_killed_max"), ("injured_min", "injured_max"),
+           ("civilians_killed_min", "killed_min"), ("children_killed_min", "civilians_killed_min"),
+           ("children_killed_min", "killed_min"), ("date_start", "date_end"))
 CORRECTABLE = INT_FIELDS + TEXT_FIELDS + DATE_FIELDS + FLOAT_FIELDS + ("grade",)
 _hasher = PasswordHasher()
 
@@ -99,14 +106,23 @@ def parse_value(field: str, raw: str) -> Any:
     if raw == "":
         return None  # clearing a value: unknown, never 0
     if field in INT_FIELDS:
-        if not raw.isdigit():
-            raise ReviewError(f"{field} must be a whole number ≥ 0 (or empty for unknown)")
-        return int(raw)
+        # ASCII digits only ("²" is a digit to str.isdigit), and a bound no toll reaches
+        if not (raw.isascii() and raw.isdigit()) or len(raw) > 9:
+            raise ReviewError(f"{field} must be a whole number from 0 to {MAX_FIGURE} "
+                              f"(or empty for unknown)")
+        value = int(raw)
+        if value > MAX_FIGURE:
+            raise ReviewError(f"{field} must be a whole number from 0 to {MAX_FIGURE}")
+        return value
     if field in FLOAT_FIELDS:
         try:
-            return float(raw)
+            value = float(raw)
         except ValueError:
             raise ReviewError(f"{field} must be a number") from None
+        bound = 90.0 if field == "latitude" else 180.0
+        if not math.isfinite(value) or abs(value) > bound:
+            raise ReviewError(f"{field} must be a finite number from -{bound:g} to {bound:g}")
+        return value
     if field in DATE_FIELDS:
         try:
             return dt.date.fromisoformat(raw).isoformat()
@@ -154,6 +170,11 @@ def correct(store: Store, incident_id: str, field: str, raw: str, user: str) -> 
         inc = _incident(conn, incident_id)
         incident_id = inc["id"]  # an alias acts on the incident it was merged into
         old = inc.get(field)
+        after = {**inc, field: value}
+        for lo, hi in ORDERED:
+            if after.get(lo) is not None and after.get(hi) is not None and after[lo] > after[hi]:
+                raise ReviewError(f"{lo} ({after[lo]}) cannot be above {hi} ({after[hi]}): "
+                                  f"killed ≥ civilians ≥ children, min ≤ max, start ≤ end")
         conn.execute(delete(corrections).where(corrections.c.incident_id == incident_id,
                                                corrections.c.field == field))
         conn.execute(insert(corrections).values(incident_id=incident_id, field=field,

@@ -71,3 +71,17 @@ def test_extract_reads_a_numeric_published_as_unknown():
     from marsad.records import Report
     result = extract_report(Report("r", "قتل شخص اليوم في قصف على مدينة حلب.", 20200101))
     assert result.events[0].date_start is None
+
+
+def test_empty_folders_and_unwritable_exports_get_a_message_not_a_traceback(tmp_path):
+    from click.testing import CliRunner
+
+    from marsad.cli import cli
+    (tmp_path / "empty").mkdir()
+    out = CliRunner().invoke(cli, ["ingest", str(tmp_path / "empty"), "--db",
+                                   str(tmp_path / "x.db")])
+    assert out.exit_code == 1 and "no reports found" in out.output
+    out = CliRunner().invoke(cli, ["export", "--format", "jsonl", "-o",
+                                   str(tmp_path / "missing" / "x.jsonl"), "--db",
+                                   str(tmp_path / "x.db")])
+    assert out.exit_code == 1 and "cannot write" in out.output and "Traceback" not in out.output

@@ -71,3 +71,28 @@ def test_an_rss_entry_that_is_only_a_comment_does_not_stop_the_feed(tmp_path):
         encoding="utf-8")
     out = list(read_inputs([feed]))
     assert isinstance(out[0], ReadError) and out[1].url == "https://example.org/1"
+
+
+def test_a_fifo_named_txt_is_named_not_waited_for(tmp_path):
+    import os
+
+    from marsad.read import read_inputs
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "ok.txt").write_text("قتل شخص في قصف على مدينة حلب.", encoding="utf-8")
+    out = list(read_inputs([tmp_path]))
+    assert [type(x).__name__ for x in out] == ["Report", "ReadError"]
+    assert "not a regular file" in str(out[1])
+
+
+def test_a_report_over_the_size_cap_is_an_error_that_says_how_to_fix_it(tmp_path,
+                                                                        monkeypatch):
+    from marsad.read import ReadError, read_inputs
+    monkeypatch.setenv("MARSAD_MAX_REPORT_CHARS", "100")
+    (tmp_path / "big.txt").write_text("قتل شخص في قصف على مدينة حلب. " * 10, encoding="utf-8")
+    (err,) = list(read_inputs([tmp_path / "big.txt"]))
+    assert isinstance(err, ReadError) and "split the bulletin" in str(err)
+
+
+def test_bidi_overrides_are_dropped_so_what_is_highlighted_is_what_was_read():
+    from marsad.read import clean_text
+    assert clean_text("قتل \u202e12\u202c مدنيا") == "قتل 12 مدنيا"

@@ -34,7 +34,8 @@ def filters(fn):
     @click.option("--admin1", help="Governorate, e.g. Idleb.")
     @click.option("--type", "event_type", help="ACLED event type or sub-event type.")
     @click.option("--actor", help="Part of an actor's name (either side).")
-    @click.option("--min-civilians", type=int, help="At least this many civilians killed.")
+    @click.option("--min-civilians", type=click.IntRange(0, 10_000_000),
+                  help="At least this many civilians killed.")
     @click.option("--search", help="Words in the report text (hamza/diacritics ignored).")
     @wraps(fn)
     def wrapper(**kw):
@@ -74,15 +75,21 @@ def ingest_command(paths: tuple[str, ...], db: str | None, published: str | None
     click.echo(summary.line())
     if summary.failed:
         sys.exit(1)
+    if summary.read == 0:
+        raise click.ClickException(f"no reports found in {', '.join(paths)} "
+                                   f"(looked for {', '.join(SUFFIXES)})")
 
 
 def _count(path: Path) -> int:
     """Inputs to expect, for the progress bar (JSONL lines count one each)."""
     if path.is_dir():
         return sum(_count(p) for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
-    if path.suffix.lower() == ".jsonl" and path.exists():
-        with path.open("rb") as fh:
-            return max(1, sum(1 for line in fh if line.strip()))
+    if path.suffix.lower() == ".jsonl" and path.is_file():
+        try:
+            with path.open("rb") as fh:
+                return max(1, sum(1 for line in fh if line.strip()))
+        except OSError:
+            return 1  # the reader reports it; the count only sizes the progress bar
     return 1
 
 
@@ -137,7 +144,11 @@ def export_command(filters: dict, db: str | None, fmt: str, output: str | None) 
         else:
             data = to_jsonl(store.incident_detail(conn, r["id"]) for r in rows)
     if output:
-        Path(output).write_text(data, encoding="utf-8")
+        try:
+            Path(output).write_text(data, encoding="utf-8")
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") \
+                from None
         click.echo(f"wrote {len(rows)} incident(s) to {output}", err=True)
     else:
         click.echo(data, nl=False)

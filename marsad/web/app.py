@@ -210,11 +210,14 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
                      min_civilians: str | None = None, grade: str | None = None,
                      review_status: str | None = None, search: str | None = None) -> dict:
         """The same filters from the HTML form, where an empty field means 'any'."""
-        if min_civilians and not min_civilians.strip().isdigit():
-            raise HTTPException(422, "the minimum of civilians is a whole number")
+        raw = (min_civilians or "").strip()
+        if raw and not (raw.isascii() and raw.isdigit() and len(raw) <= 8):
+            # "²" passes str.isdigit; a 30-digit number overflows the database
+            raise HTTPException(422, "the minimum of civilians is a whole number up to "
+                                     "99,999,999")
         return _clean(date_from=_form_date(date_from), date_to=_form_date(date_to),
                       country=country, admin1=admin1, event_type=event_type, actor=actor,
-                      min_civilians=int(min_civilians) if min_civilians else None, grade=grade,
+                      min_civilians=int(raw) if raw else None, grade=grade,
                       review_status=review_status, search=search)
 
     def _clean(**f) -> dict:

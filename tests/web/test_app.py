@@ -135,3 +135,28 @@ def test_broken_unicode_from_json_is_stored_and_shown_safely(app_store, tmp_path
         (iid,) = [r["id"] for r in app_store.query_incidents(conn, search="script")]
     page = client.get(f"/incidents/{iid}").text
     assert "\ufffd" in page and "<script>x()" not in page
+
+
+def test_bad_numbers_get_a_clear_422_not_a_500(app_store):
+    client = TestClient(create_app(app_store, Settings(public_read=True)))
+    for bad in ("²", "1" * 30, "-3"):
+        r = client.get("/", params={"min_civilians": bad})
+        assert r.status_code == 422, bad
+
+
+@pytest.mark.parametrize("field, value", [
+    ("latitude", "inf"), ("latitude", "999"), ("longitude", "nan"), ("killed_min", "²"),
+    ("killed_min", "1" * 30)])
+def test_corrections_refuse_values_that_break_the_map_or_the_database(app_store, field, value):
+    with pytest.raises(review.ReviewError):
+        review.correct(app_store, saraqib(app_store), field, value, "amal")
+
+
+def test_corrections_keep_figures_and_dates_in_order(app_store):
+    iid = saraqib(app_store)
+    review.correct(app_store, iid, "killed_min", "6", "amal")
+    with pytest.raises(review.ReviewError, match="killed_min"):
+        review.correct(app_store, iid, "killed_max", "2", "amal")  # "Killed 6–2"
+    review.correct(app_store, iid, "date_start", "2019-05-07", "amal")
+    with pytest.raises(review.ReviewError, match="date_start"):
+        review.correct(app_store, iid, "date_end", "2019-05-01", "amal")
