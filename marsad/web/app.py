@@ -34,6 +34,9 @@ from marsad.read import safe_url
 from marsad.store import Store
 
 PAGE = 50
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'; "
+       "base-uri 'self'; form-action 'self'")
 MAP_LIMIT = 5000  # newest incidents drawn on the map; the export has them all
 _WEB = resources.files("marsad.web")
 I18N = {k: v for k, v in json.loads(_WEB.joinpath("i18n.json").read_text("utf-8")).items()
@@ -129,9 +132,22 @@ def _timeline(rows: list[dict]) -> Markup:
 
 def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    app = FastAPI(title="marsad review API", version=__version__,
+    # no /docs: Swagger UI loads from a CDN, which an offline install cannot reach;
+    # /openapi.json describes the API
+    app = FastAPI(title="marsad review API", version=__version__, docs_url=None,
+                  redoc_url=None,
                   description="Incidents extracted from conflict reports, with their sources "
                               "and evidence.")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        # no inline script may run (a stored javascript: or <script> has nowhere to go),
+        # the app is never framed, and types are not sniffed
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
     app.add_middleware(SessionMiddleware, secret_key=settings.secret_key or
                        secrets.token_urlsafe(32), max_age=settings.session_hours * 3600,
                        same_site="lax", https_only=False)

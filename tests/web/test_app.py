@@ -160,3 +160,12 @@ def test_corrections_keep_figures_and_dates_in_order(app_store):
     review.correct(app_store, iid, "date_start", "2019-05-07", "amal")
     with pytest.raises(review.ReviewError, match="date_start"):
         review.correct(app_store, iid, "date_end", "2019-05-01", "amal")
+
+
+def test_pages_forbid_inline_script_and_framing(app_store):
+    client = TestClient(create_app(app_store, Settings(public_read=True)))
+    r = client.get("/")
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert "<script>" not in r.text  # the map's code is a static file
