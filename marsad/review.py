@@ -6,6 +6,7 @@ never overwrites it; corrected values are kept apart and re-applied after any re
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -44,6 +45,7 @@ ORDERED = (("killed_min", "killed_max"), ("civilians_killed_min", "civilians_kil
            ("children_killed_min", "killed_min"), ("date_start", "date_end"))
 CORRECTABLE = INT_FIELDS + TEXT_FIELDS + DATE_FIELDS + FLOAT_FIELDS + ("grade",)
 _hasher = PasswordHasher()
+_DUMMY_HASH = _hasher.hash("not a password anyone has")
 
 
 class ReviewError(ValueError):
@@ -71,6 +73,9 @@ def check_password(store: Store, name: str, password: str) -> bool:
     with store.engine.connect() as conn:
         row = conn.execute(select(users.c.password_hash).where(users.c.name == name)).first()
     if row is None:
+        # an unknown user takes as long as a known one: timing does not tell who exists
+        with contextlib.suppress(VerifyMismatchError):
+            _hasher.verify(_DUMMY_HASH, password)
         return False
     try:
         return _hasher.verify(row[0], password)

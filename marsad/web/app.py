@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import re
 import secrets
+import time
 from dataclasses import dataclass
 from importlib import resources
 from typing import Annotated, Any
@@ -73,6 +74,45 @@ class Settings:
     public_read: bool = False  # let anyone read; only reviewers change things
     session_hours: int = 8
     tile_url: str | None = None  # e.g. a local tile server; none: the bundled outlines only
+
+
+LOGIN_FAILURES = 5  # wrong passwords per user or per address …
+LOGIN_WINDOW_S = 300  # … within this many seconds, then logins wait
+
+
+class Throttle:
+    """Failed logins per key (a user, an address) in a sliding window."""
+
+    def __init__(self, limit: int, window_s: float):
+        self.limit, self.window = limit, window_s
+        self.failures: dict[str, list[float]] = {}
+
+    def _recent(self, key: str, now: float) -> list[float]:
+        times = [t for t in self.failures.get(key, []) if now - t < self.window]
+        self.failures[key] = times
+        return times
+
+    def wait(self, keys: tuple[str, ...]) -> int:
+        """Seconds before these keys may try again (0: now)."""
+        now = time.time()
+        waits = [int(self.window - (now - times[0])) + 1 for k in keys
+                 if len(times := self._recent(k, now)) >= self.limit]
+        return max(waits, default=0)
+
+    def fail(self, keys: tuple[str, ...]) -> None:
+        for k in keys:
+            self.failures.setdefault(k, []).append(time.time())
+
+    def clear(self, keys: tuple[str, ...]) -> None:
+        for k in keys[:1]:  # the user's count; the address keeps its own
+            self.failures.pop(k, None)
+
+
+def _local(url: str | None) -> str:
+    """Where to go after logging in: a path on this site only (no //host, no scheme)."""
+    if not url or not url.startswith("/") or url.startswith("//") or "\\" in url:
+        return "/"
+    return url
 
 
 def _rng(lo: Any, hi: Any) -> str:
@@ -164,8 +204,18 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
             tok = request.session["csrf"] = secrets.token_urlsafe(24)
         return tok
 
+    sessions: dict[str, float] = {}  # live session ids -> login time; logout revokes one
+    throttle = Throttle(LOGIN_FAILURES, LOGIN_WINDOW_S)
+
     def user_of(request: Request) -> str | None:
-        return request.session.get("user")
+        user, sid = request.session.get("user"), request.session.get("sid")
+        started = sessions.get(sid or "")
+        if user is None or started is None:
+            return None
+        if time.time() - started > settings.session_hours * 3600:  # absolute expiry
+            sessions.pop(sid, None)
+            return None
+        return user
 
     def check_csrf(request: Request, token: str) -> None:
         if not token or not secrets.compare_digest(token, request.session.get("csrf", "")):
@@ -242,22 +292,31 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
 
     # -- pages ----------------------------------------------------------------------------
     @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
-    def login_form(request: Request):
-        return page(request, "login.html", error=False)
+    def login_form(request: Request, next_url: str = Query("/", alias="next")):
+        return page(request, "login.html", error=False, next_url=_local(next_url))
 
     @app.post("/login", include_in_schema=False)
     def login(request: Request, username: str = Form(...), password: str = Form(...),
-              csrf: str = Form("")):
+              csrf: str = Form(""), next_url: str = Form("/", alias="next")):
         check_csrf(request, csrf)
+        keys = (f"user:{username}", f"ip:{request.client.host if request.client else '?'}")
+        wait = throttle.wait(keys)
+        if wait:  # too many wrong passwords: even the right one waits
+            raise HTTPException(429, f"too many failed logins; try again in {wait} s")
         if not review.check_password(store, username, password):
-            return page(request, "login.html", error=True)
+            throttle.fail(keys)
+            return page(request, "login.html", error=True, next_url=next_url)
+        throttle.clear(keys)
         request.session.clear()
-        request.session["user"] = username
-        return RedirectResponse("/", status_code=303)
+        sid = secrets.token_urlsafe(24)
+        sessions[sid] = time.time()
+        request.session.update(user=username, sid=sid)
+        return RedirectResponse(_local(next_url), status_code=303)
 
     @app.post("/logout", include_in_schema=False)
     def logout(request: Request, csrf: str = Form("")):
         check_csrf(request, csrf)
+        sessions.pop(request.session.get("sid") or "", None)  # the cookie no longer works
         request.session.clear()
         return RedirectResponse("/login", status_code=303)
 

@@ -169,3 +169,34 @@ def test_pages_forbid_inline_script_and_framing(app_store):
     assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
     assert r.headers["x-content-type-options"] == "nosniff"
     assert "<script>" not in r.text  # the map's code is a static file
+
+
+def _csrf(client, path="/login"):
+    return re.search(r'name="csrf" value="([^"]+)"', client.get(path).text).group(1)
+
+
+def test_wrong_passwords_are_throttled_even_before_the_right_one(app_store):
+    client = TestClient(create_app(app_store))
+    for _ in range(5):
+        client.post("/login", data={"username": "amal", "password": "nope",
+                                    "csrf": _csrf(client)})
+    r = client.post("/login", data={"username": "amal", "password": "correct horse battery",
+                                    "csrf": _csrf(client)}, follow_redirects=False)
+    assert r.status_code == 429
+
+
+def test_login_honours_a_local_next_and_logout_revokes_the_cookie(app_store):
+    client = TestClient(create_app(app_store))
+    iid = saraqib(app_store)
+    r = client.post("/login", data={"username": "amal", "password": "correct horse battery",
+                                    "csrf": _csrf(client), "next": f"/incidents/{iid}"},
+                    follow_redirects=False)
+    assert r.headers["location"] == f"/incidents/{iid}"
+    stolen = dict(client.cookies)
+    client.post("/logout", data={"csrf": _csrf(client, "/")})
+    thief = TestClient(client.app, cookies=stolen)
+    assert thief.get("/", follow_redirects=False).status_code == 303  # back to the login
+    r = client.post("/login", data={"username": "amal", "password": "correct horse battery",
+                                    "csrf": _csrf(client), "next": "//evil.example/x"},
+                    follow_redirects=False)
+    assert r.headers["location"] == "/"
