@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -45,6 +46,7 @@ from marsad.store.schema import (
 )
 
 DEFAULT_DB = "sqlite:///marsad.db"
+_WORD = re.compile(r"\w+")
 BUSY_TIMEOUT_MS = 60_000  # how long a writer waits for SQLite's lock before giving up
 _RESOLVE_LOCK = 7_401_123  # PostgreSQL advisory lock that serialises incident resolution
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -328,9 +330,12 @@ class Store:
             if names:  # canonical names: an indexed IN on both sides
                 conds.append(or_(incidents.c.actor1.in_(names), incidents.c.actor2.in_(names)))
             else:
-                like = f"%{actor.lower()}%"
-                conds.append(or_(func.lower(incidents.c.actor1).like(like),
-                                 func.lower(incidents.c.actor2).like(like)))
+                # % and _ are the user's letters, not wildcards
+                esc = actor.lower().replace("\\", "\\\\").replace("%", "\\%") \
+                    .replace("_", "\\_")
+                like = f"%{esc}%"
+                conds.append(or_(func.lower(incidents.c.actor1).like(like, escape="\\"),
+                                 func.lower(incidents.c.actor2).like(like, escape="\\")))
         if min_civilians is not None:
             conds.append(incidents.c.civilians_killed_min >= min_civilians)
         if search:
@@ -342,7 +347,8 @@ class Store:
     def _search_subquery(self, query: str):
         """SELECT of report ids whose text has all the words of the query, whatever their
         hamza, alef, ta marbuta or diacritics; runs inside the database."""
-        words = [w for w in search_text(query).split() if w.isalnum()]
+        # words with punctuation attached ("تعز،") are the words themselves
+        words = [w for w in _WORD.findall(search_text(query)) if w.isalnum()]
         if not words:
             return select(reports.c.id).where(text("1 = 0"))
         if self.dialect == "sqlite":

@@ -228,3 +228,11 @@ def test_when_incidents_merge_the_older_id_survives_and_the_other_redirects(stor
                                                           "e3": "Iolder"}, previous)
         # a split: the larger part keeps the id, the other gets a new one
         assert ids["Ia"] == "Iolder" and ids["Ib"] not in ("Inewer", "Iolder")
+
+
+def test_search_words_with_punctuation_and_literal_wildcards_in_the_actor_filter(store):
+    ingest_reports([OUTLET_A, ELSEWHERE], store)
+    with store.engine.connect() as conn:
+        assert len(store.query_incidents(conn, search="سراقب،")) == 1
+        assert store.query_incidents(conn, actor="%") == []
+        assert store.query_incidents(conn, actor="_") == []
