@@ -48,6 +48,12 @@ class Place:
     admin2_en: str | None = None
 
 
+def _consonants(name: str) -> str:
+    """"Idlib" and "Idleb" -> "dlb": transliterations differ in their vowels."""
+    return "".join(ch for ch in name.lower() if ch.isascii() and ch.isalpha()
+                   and ch not in "aeiouy")
+
+
 def place_id(place: Place) -> str:
     """A stable id an export can carry: the source's own id where there is one."""
     kind, _, rest = place.key.partition(":")
@@ -213,6 +219,29 @@ class Gazetteer:
             place = self._village(k)
             out.setdefault(place.key, place)
         return tuple(out.values())
+
+    def country_code(self, value: str) -> str | None:
+        """A country as people type it: ISO code, English or Arabic name (SY, Syria, سوريا)."""
+        v = value.strip()
+        if v.upper() in self.country_names:
+            return v.upper()
+        for cc, name in self.country_names.items():
+            if name.lower() == v.lower():
+                return cc
+        return next((p.country for p in self.lookup(v) if p.kind == "country"), None)
+
+    def admin1_spellings(self, value: str) -> set[str]:
+        """The stored names a governorate typed in Arabic or English can have: إدلب, Idlib
+        and Idleb all find Idleb (English spellings compared by their consonants)."""
+        v = value.strip()
+        out = {v.lower()}
+        for p in self.lookup(v):
+            if p.kind == "admin1" and (p.country, p.admin1_code) in self.admin1_names:
+                out.add(self.admin1_names[(p.country, p.admin1_code)].lower())
+        skeleton = _consonants(v)
+        if skeleton:
+            out |= {n.lower() for n in self.admin1_names.values() if _consonants(n) == skeleton}
+        return out
 
     def admin1_name(self, country: str | None, code: str | None) -> str | None:
         if not country or not code:

@@ -30,17 +30,22 @@ def filters(fn):
     """The incident filters shared by `incidents` and `export`."""
     @click.option("--from", "date_from", metavar="YYYY-MM-DD", help="Incidents on/after.")
     @click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Incidents on/before.")
-    @click.option("--country", metavar="CC", help="ISO country code, e.g. SY.")
-    @click.option("--admin1", help="Governorate, e.g. Idleb.")
+    @click.option("--country", help="Country: ISO code or name, e.g. SY, Syria, سوريا.")
+    @click.option("--admin1", help="Governorate in Arabic or English, e.g. إدلب, Idlib.")
     @click.option("--type", "event_type", help="ACLED event type or sub-event type.")
     @click.option("--actor", help="Part of an actor's name (either side).")
     @click.option("--min-civilians", type=click.IntRange(0, 10_000_000),
                   help="At least this many civilians killed.")
     @click.option("--search", help="Words in the report text (hamza/diacritics ignored).")
+    @click.option("--grade", type=click.Choice(["weak", "fair", "contested", "confirmed"]),
+                  help="Only incidents with this grade.")
+    @click.option("--review-status", "review_status",
+                  type=click.Choice(["unreviewed", "confirmed", "corrected"]),
+                  help="Only incidents in this review state.")
     @wraps(fn)
     def wrapper(**kw):
         keys = ("date_from", "date_to", "country", "admin1", "event_type", "actor",
-                "min_civilians", "search")
+                "min_civilians", "search", "grade", "review_status")
         kw["filters"] = {k: kw.pop(k) for k in keys}
         return fn(**kw)
     return wrapper

@@ -32,6 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 
 from marsad.extract import Result
+from marsad.gazetteer import load_gazetteer
 from marsad.normalise import normalise
 from marsad.resolve import Incident, resolve
 from marsad.rows import result_rows
@@ -318,10 +319,13 @@ class Store:
             conds.append(incidents.c.date_start >= date_from)
         if date_to:
             conds.append(incidents.c.date_start <= date_to)
-        if country:
-            conds.append(incidents.c.country_code == country.upper())
-        if admin1:
-            conds.append(func.lower(incidents.c.admin1) == admin1.lower())
+        if country:  # SY, Syria or سوريا
+            gaz = load_gazetteer()
+            conds.append(incidents.c.country_code == (gaz.country_code(country)
+                                                      or country.strip().upper()))
+        if admin1:  # Idleb, Idlib or إدلب
+            conds.append(func.lower(incidents.c.admin1).in_(
+                sorted(load_gazetteer().admin1_spellings(admin1))))
         if event_type:
             conds.append(or_(incidents.c.event_type == event_type,
                              incidents.c.sub_event_type == event_type))

@@ -236,3 +236,13 @@ def test_search_words_with_punctuation_and_literal_wildcards_in_the_actor_filter
         assert len(store.query_incidents(conn, search="سراقب،")) == 1
         assert store.query_incidents(conn, actor="%") == []
         assert store.query_incidents(conn, actor="_") == []
+
+
+def test_filters_take_country_and_governorate_as_people_type_them(store):
+    ingest_reports([OUTLET_A, ELSEWHERE], store)
+    with store.engine.connect() as conn:
+        for country in ("SY", "sy", "Syria", "سوريا"):
+            assert len(store.query_incidents(conn, country=country)) == 2, country
+        for admin1 in ("Idleb", "Idlib", "إدلب", "محافظة إدلب"):
+            assert len(store.query_incidents(conn, admin1=admin1)) == 1, admin1
+        assert store.query_incidents(conn, admin1="Hama")[0]["location_name"] == "اللطامنة"
