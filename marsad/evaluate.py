@@ -275,6 +275,10 @@ FLOOR_CHECKS = {
     "max_invented": ("invented figures", lambda s: s.invented, "<="),
     "max_no_event_reports_with_events": ("no-event reports with an event",
                                          lambda s: s.no_event_reports_with_events, "<="),
+    "max_foreign_events": ("events in a country the gold does not name",
+                           lambda s: s.foreign_events, "<="),
+    "max_geo_median_km": ("median geocoding error (km)",
+                          lambda s: median(s.geo_errors_km) if s.geo_errors_km else 0.0, "<="),
 }
 
 

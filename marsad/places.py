@@ -145,6 +145,8 @@ def _unresolved(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageD
     if j in blocked or gaz.lexicon.match_at(tokens, j) is not None \
             or not _name_like(tokens[j].text, gaz, lang):
         return None
+    if text and any(ch in text[tokens[j - 1].end:tokens[j].start] for ch in "،,.:;\n"):
+        return None  # "داخل المخيم،\nوتطور الأمر": a name follows its cue word directly
     village = _village(tokens, j, gaz, lang, blocked)
     if village is not None:  # "قرية إبديتا": a village of the large gazetteer
         end, cands = village

@@ -170,3 +170,8 @@ def test_camps_stabbings_and_the_current_month():
 def test_the_weapon_and_the_victims_decide_the_type(text, sub):
     (e,) = extract(text, "2024-05-01")
     assert e.sub_event_type == sub
+
+
+def test_a_name_follows_its_cue_word_directly():
+    text = "توتر الوضع داخل المخيم،\nوتطور الأمر إلى اشتباكات عنيفة في مدينة صيدا."
+    assert [e.location_name for e in extract(text, "2024-05-01")] == ["صيدا"]
