@@ -44,6 +44,8 @@ AROUND_CITY_KM = 50.0
 # how many events back a retelling of the same story is looked for (keeps long bulletins
 # linear)
 STORY_WINDOW = 12
+# cue kinds that name a part of a town ("حي", "منطقة"), not a village beside it
+QUARTER_CUES = ("neighbourhood", "area")
 
 
 def _types_agree(a: Candidate, b: Candidate, lang: LanguageData) -> bool:
@@ -92,6 +94,15 @@ def _toll(c: Candidate) -> tuple:
     return tuple((figs[k].low, figs[k].high) for k in ("killed", "injured", "combined"))
 
 
+def _killed_overlap(a: tuple, b: tuple) -> bool:
+    """Both tellings give a death toll, and the ranges meet (5 and 4-5)."""
+    (lo_a, hi_a), (lo_b, hi_b) = a[0], b[0]
+    if lo_a is None or lo_b is None:
+        return False
+    return lo_a <= (hi_b if hi_b is not None else lo_b) and \
+        lo_b <= (hi_a if hi_a is not None else lo_a)
+
+
 def _adds_up(combined: tuple, split: tuple) -> bool:
     """A killed-or-injured count that is the killed plus the injured of the other telling."""
     (k, _), (i, _), (c, _) = split
@@ -132,7 +143,13 @@ def merge_same_story(cands: list[Candidate], lang: LanguageData) -> list[Candida
             coarse_untold = (around_city(ev.location, cand.location) or around_city(
                 cand.location, ev.location)) and (toll_a == empty or toll_b == empty
                                                   or cand.anaphoric)
-            if same or coarse_untold:
+            # "منطقة الليثي" (a quarter the gazetteer lacks, placed at Benghazi) and
+            # Benghazi: the quarter of that very town
+            named = ev.location if ev.location.name else cand.location
+            quarter = (ev.location.name is not None) != (cand.location.name is not None) and \
+                a.key == b.key and named.mention.cue in QUARTER_CUES and (
+                    toll_a == empty or toll_b == empty or _killed_overlap(toll_a, toll_b))
+            if same or coarse_untold or quarter:
                 target = ev
                 break
         if target is None:

@@ -154,3 +154,18 @@ def test_a_combined_lead_and_a_body_that_splits_it_are_one_story():
             "وإصابة أربعة آخرين.")
     (e,) = extract(text, "2024-05-01")
     assert (e.location_name, e.killed_min, e.injured_min) == ("حي الشعار", 1, 4)
+
+
+def test_a_quarter_the_gazetteer_lacks_and_its_town_are_one_story_and_the_toll_updates():
+    text = ("قتل خمسة اشخاص واصيب ثلاثة اخرون اثر سقوط قذيفة على حي سكني في مدينة بنغازي. "
+            "وقال مستشفى إن الحصيلة الاولية للقذيفة التي سقطت على منطقة الزيتونيات هي اربعة "
+            "قتلى واربعة جرحى. واعلن بعد دقائق وفاة احد الجرحى بمنطقة الزيتونيات متأثرا "
+            "بجراحه لتصبح الحصيلة خمسة قتلى وثلاثة جرحى.")
+    (e,) = extract(text, "2024-05-01")
+    assert (e.location_name, e.killed_min, e.injured_min) == ("الزيتونيات", 5, 3)
+
+
+def test_two_bombings_in_one_city_stay_two_events():
+    text = ("قتل جنديان وأصيب ستة في انفجار سيارة مفخخة في منطقة الزيتونيات بغرب الموصل. "
+            "في غضون ذلك أصيب ثلاثة موظفين بانفجار عبوة ناسفة بشمال مدينة الموصل.")
+    assert len(extract(text, "2024-05-01")) == 2
