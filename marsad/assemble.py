@@ -418,11 +418,14 @@ class Assembler:
         return (reference, 0 if fits else 1, loc.mention.attached, _SPECIFICITY[loc.place.kind])
 
     def _update_town(self, place_idx: list[int], current: Located | None) -> Located | None:
-        for k in place_idx:
-            loc = self.m.located.get(k)
-            if loc is not None and is_settlement(loc.place):
-                current = loc
-        return current
+        """The town later references ("القرية", "المدينة") point to: the last one named,
+        but not a reference point ("قرية الرفة جنوب شرقي إدلب": the village, not Idlib)."""
+        towns = [(k, loc) for k in place_idx if (loc := self.m.located.get(k)) is not None
+                 and is_settlement(loc.place)]
+        plain = [loc for k, loc in towns if self.m.places[k].direction is None]
+        if plain:
+            return plain[-1]
+        return towns[-1][1] if towns else current
 
     def _place(self, cand: Candidate, place_idx: list[int], current_town: Located | None) -> None:
         self._plain_town_here = any(
@@ -472,6 +475,10 @@ class Assembler:
             cand.location = Located(town.place, unresolved, 1)
         elif best is not None and is_settlement(best.place):
             cand.location = best
+        elif generic is not None and generic.generic == "admin1" and best is None \
+                and self.main_admin1 is not None:
+            # "في قرية في شرق المحافظة": the governorate named before, not its last town
+            cand.location = Located(self.main_admin1.place, generic, 3)
         elif (generic is not None or cand.landmark is not None) and town is not None and (
                 best is None or _within(best, town)):
             direction = generic.direction if generic else None

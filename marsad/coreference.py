@@ -196,10 +196,12 @@ def drop_lead_totals(cands: list[Candidate], lang: LanguageData) -> list[Candida
         near = parts.get((total.location.place.country, _family(total.sub, lang)), [])
         return [p for p in near if p is not total and _within(total.location, p.location)]
     out = []
+    order = {id(c): k for k, c in enumerate(cands)}
     for c in cands:
         inside = [] if c.aggregate or not _coarse(c) else parts_of(c)
-        if len(inside) == 1 and days_agree(c, inside[0]):
-            # one strike told first at the governorate, then at its village: one event
+        if len(inside) == 1 and days_agree(c, inside[0]) and order[id(inside[0])] > order[id(c)]:
+            # one strike told first at the governorate, then at its village: one event (told
+            # after the village, it is a total or a summary, dropped below)
             part = inside[0]
             loc, landmark = part.location, part.landmark
             _merge(part, c)

@@ -169,3 +169,17 @@ def test_two_bombings_in_one_city_stay_two_events():
     text = ("قتل جنديان وأصيب ستة في انفجار سيارة مفخخة في منطقة الزيتونيات بغرب الموصل. "
             "في غضون ذلك أصيب ثلاثة موظفين بانفجار عبوة ناسفة بشمال مدينة الموصل.")
     assert len(extract(text, "2024-05-01")) == 2
+
+
+def test_the_village_named_plainly_is_the_one_later_references_point_to():
+    text = ("قصفت قوات النظام قرية الرفة جنوب شرقي إدلب. وقال مراسل إن النظام استهدف القرية "
+            "ما أسفر عن مقتل 7 أشخاص.")
+    (e,) = extract(text, "2024-05-01")
+    assert (e.location_name, e.killed_min) == ("الرفة", 7)
+
+
+def test_an_unnamed_village_of_the_governorate_is_not_the_village_named_before():
+    text = ("قتل 5 مدنيين في قصف على قرية إبديتا في ريف إدلب. كما قتل طفل في غارة على قرية في "
+            "شرق المحافظة.")
+    village = [e for e in extract(text, "2024-05-01") if e.location_name == "إبديتا"]
+    assert [e.killed_min for e in village] == [5]  # not 1: the child died elsewhere
