@@ -33,7 +33,7 @@ from marsad.assemble import (
 )
 from marsad.figures import event_figures
 from marsad.gazetteer import distance_km
-from marsad.geocode import is_settlement
+from marsad.geocode import Located, is_settlement
 from marsad.lang import LanguageData
 
 COARSE_KINDS = ("admin1", "region", "country")
@@ -111,47 +111,52 @@ def _adds_up(combined: tuple, split: tuple) -> bool:
         and c is None and k + i == c2
 
 
+def _around_city(x: Located, y: Located) -> bool:
+    """``x`` is "east of" a city, ``y`` a quarter, village or town the other telling names."""
+    return x.precision >= 2 and x.place.kind == "city" and \
+        y.place.kind in ("neighbourhood", "village", "town")
+
+
+def _same_story(ev: Candidate, cand: Candidate, toll_a: tuple, toll_b: tuple) -> bool:
+    """Two tellings at nearby settlements that are one story (see merge_same_story)."""
+    a, b = ev.location, cand.location
+    km = distance_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
+    if not (is_settlement(a.place) and is_settlement(b.place)) or a.key == b.key \
+            or km > AROUND_CITY_KM:
+        return False
+    empty = ((None, None),) * 3
+    # the same toll, distinctive enough not to be chance: two figures, or a large one
+    told = [lo for lo, _ in toll_a if lo is not None]
+    if toll_a == toll_b and (len(told) >= 2 or max(told, default=0) >= 5) \
+            and km <= SAME_STORY_KM:
+        return True
+    # "استشهاد وإصابة خمسة جنود" and "استشهاد جندي وإصابة أربعة": 5 = 1 + 4
+    if _adds_up(toll_a, toll_b) or _adds_up(toll_b, toll_a):
+        return True
+    untold = toll_a == empty or toll_b == empty
+    # "east of Baghdad" and the quarter or village the other telling names: one story when
+    # one of the two has no toll, or the later one refers back
+    if (_around_city(a, b) or _around_city(b, a)) and (untold or cand.anaphoric):
+        return True
+    # "منطقة الليثي" (a quarter the gazetteer lacks, placed at Benghazi) and Benghazi: the
+    # quarter of that very town, when their death tolls meet
+    named = a if a.name else b
+    return (a.name is not None) != (b.name is not None) and a.place.key == b.place.key \
+        and named.mention.cue in QUARTER_CUES and (untold or _killed_overlap(toll_a, toll_b))
+
+
 def merge_same_story(cands: list[Candidate], lang: LanguageData) -> list[Candidate]:
     """"سيارة مفخخة شرقي بغداد … قتل شخص وجرح ثمانية" then "انفجرت في حي الأمين شرقي
     بغداد … مقتل شخص وجرح ثمانية": the same story told at the town and then at its quarter,
     with the same toll (or with none the second time): one event, at the finer place."""
     out: list[Candidate] = []
+    tolls = {id(c): _toll(c) for c in cands}  # figured once; again only after a merge
     for cand in cands:
-        target = None
-        for ev in out[-STORY_WINDOW:]:  # a story is told again close by, not pages later
-            if ev.aggregate or cand.aggregate or ev.location is None or cand.location is None \
-                    or not _types_agree(ev, cand, lang) or not days_agree(ev, cand):
-                continue
-            a, b = ev.location.place, cand.location.place
-            km = distance_km(a.lat, a.lon, b.lat, b.lon)
-            if not (is_settlement(a) and is_settlement(b)) or ev.location.key == \
-                    cand.location.key or km > AROUND_CITY_KM:
-                continue
-            toll_a, toll_b = _toll(ev), _toll(cand)
-            empty = ((None, None),) * 3
-            # the same toll, distinctive enough not to be chance: two figures, or a large one
-            told = [lo for lo, _ in toll_a if lo is not None]
-            same = toll_a == toll_b and (len(told) >= 2 or max(told, default=0) >= 5) and \
-                km <= SAME_STORY_KM
-            # "استشهاد وإصابة خمسة جنود" and "استشهاد جندي وإصابة أربعة": 5 = 1 + 4
-            same = same or (_adds_up(toll_a, toll_b) or _adds_up(toll_b, toll_a))
-            # "east of Baghdad" and the quarter or village the other telling names: one
-            # story when one of the two has no toll, or the later one refers back
-            def around_city(x, y) -> bool:
-                return x.precision >= 2 and x.place.kind == "city" and \
-                    y.place.kind in ("neighbourhood", "village", "town")
-            coarse_untold = (around_city(ev.location, cand.location) or around_city(
-                cand.location, ev.location)) and (toll_a == empty or toll_b == empty
-                                                  or cand.anaphoric)
-            # "منطقة الليثي" (a quarter the gazetteer lacks, placed at Benghazi) and
-            # Benghazi: the quarter of that very town
-            named = ev.location if ev.location.name else cand.location
-            quarter = (ev.location.name is not None) != (cand.location.name is not None) and \
-                a.key == b.key and named.mention.cue in QUARTER_CUES and (
-                    toll_a == empty or toll_b == empty or _killed_overlap(toll_a, toll_b))
-            if same or coarse_untold or quarter:
-                target = ev
-                break
+        target = next((ev for ev in out[-STORY_WINDOW:]  # a retelling is close by
+                       if not (ev.aggregate or cand.aggregate or ev.location is None
+                               or cand.location is None)
+                       and _types_agree(ev, cand, lang) and days_agree(ev, cand)
+                       and _same_story(ev, cand, tolls[id(ev)], tolls[id(cand)])), None)
         if target is None:
             out.append(cand)
             continue
@@ -159,6 +164,7 @@ def merge_same_story(cands: list[Candidate], lang: LanguageData) -> list[Candida
             cand.location.precision < target.location.precision else target.location
         _merge(target, cand, lang.air_overrides)
         target.location = finer
+        tolls[id(target)] = _toll(target)
     return out
 
 
