@@ -149,7 +149,6 @@ class Assembler:
         firsts = [d.first.year for d in mentions.dates if d.first and d.first.year]
         self.year_hint = (years or firsts or [None])[0]
         self._starts: dict[int, list[int]] = {}
-        self._plain_town_here = False
         self._place_starts = [pm.start for pm in mentions.places]
         self.datelines = self._datelines()
         self.main_place = self._main_place()
@@ -320,8 +319,7 @@ class Assembler:
             elif day_here is not None:
                 last_date = None
             self._add(events, cand)
-            for other in self._listed_places(cand, place_idx):
-                events.append(other)
+            events.extend(self._listed_places(cand, place_idx))
             if totals:
                 events.append(self._total_of(cand, totals, period))
         return self._drop_empty(events)
@@ -350,8 +348,10 @@ class Assembler:
             pm, loc = self.m.places[k], self.m.located.get(k)
             if pm.landmark or pm.generic or pm.origin or pm.attached or pm.direction:
                 continue
-            if loc is None or not is_settlement(loc.place) or loc.name:
-                prev_end = None if loc is None or not is_settlement(loc.place) else prev_end
+            if loc is None or not is_settlement(loc.place):
+                prev_end = None  # a governorate or an unknown word ends the list
+                continue
+            if loc.name:
                 continue
             joined = prev_end is not None and self._joined(prev_end, pm.start)
             if chain and not joined:
@@ -406,32 +406,36 @@ class Assembler:
         return any((k in self.m.located and self.m.located[k].place.kind != "country")
                    or self.m.places[k].unresolved for k in place_idx)
 
-    def _rank(self, loc: Located) -> tuple[bool, int, bool, int]:
+    def _rank(self, loc: Located, plain_town_here: bool) -> tuple[bool, int, bool, int]:
         """Places named without a direction from them come first ("التاجي شمالي بغداد"),
         then those that agree with the governorates the report names, then those not naming
         a landmark's ends ("طريق حلب - دمشق"), then the most specific."""
         fits = not self.admin1s or (loc.place.country, loc.place.admin1_code) in self.admin1s
         # "التاجي شمالي بغداد": beside a town named plainly, a town with a direction is the
         # other's reference point
-        reference = self._plain_town_here and loc.mention.direction is not None \
+        reference = plain_town_here and loc.mention.direction is not None \
             and is_settlement(loc.place)
         return (reference, 0 if fits else 1, loc.mention.attached, _SPECIFICITY[loc.place.kind])
+
+    def _towns(self, place_idx: list[int], plain: bool = False) -> list[Located]:
+        """The settlements the clause names, in order; ``plain``: only those named without a
+        direction from them (not the reference point of "قرية الرفة جنوب شرقي إدلب")."""
+        return [loc for k in place_idx if (loc := self.m.located.get(k)) is not None
+                and is_settlement(loc.place)
+                and not (plain and self.m.places[k].direction is not None)]
 
     def _update_town(self, place_idx: list[int], current: Located | None) -> Located | None:
         """The town later references ("القرية", "المدينة") point to: the last one named,
         but not a reference point ("قرية الرفة جنوب شرقي إدلب": the village, not Idlib)."""
-        towns = [(k, loc) for k in place_idx if (loc := self.m.located.get(k)) is not None
-                 and is_settlement(loc.place)]
-        plain = [loc for k, loc in towns if self.m.places[k].direction is None]
-        if plain:
-            return plain[-1]
-        return towns[-1][1] if towns else current
+        towns = self._towns(place_idx, plain=True) or self._towns(place_idx)
+        return towns[-1] if towns else current
 
     def _place(self, cand: Candidate, place_idx: list[int], current_town: Located | None) -> None:
-        self._plain_town_here = any(
-            k in self.m.located and is_settlement(self.m.located[k].place)
-            and self.m.places[k].direction is None and not self.m.places[k].landmark
-            for k in place_idx)
+        plain_here = bool(self._towns(place_idx, plain=True))
+
+        def rank(loc: Located) -> tuple[bool, int, bool, int]:
+            return self._rank(loc, plain_here)
+
         best: Located | None = None
         generic: PlaceMention | None = None
         unresolved: PlaceMention | None = None
@@ -449,14 +453,14 @@ class Assembler:
             loc = self.m.located.get(k)
             if loc is None:
                 continue
-            if best is None or self._rank(loc) < self._rank(best):
+            if best is None or rank(loc) < rank(best):
                 best = loc
         if best is not None and best.mention in self.datelines:
             # "إدلب - ": where the report was filed; a place named in the story wins
             others = [self.m.located[k] for k in place_idx if k in self.m.located
                       and self.m.located[k].mention not in self.datelines]
             if others:
-                best = min(others, key=self._rank)
+                best = min(others, key=rank)
         cand.own_place = bool(place_idx)
         town = current_town or self.main_place
         if best is not None and best.mention.cue == "neighbourhood" and not best.place.trusted \
