@@ -269,11 +269,8 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
 def _all_civilians(tokens: Sequence[Token], j: int, hi: int, lang: LanguageData) -> bool:
     """"جميعهم من الأطفال والنساء" right after a count: all of them were civilians."""
     m = lang.all_of_them.match_at(tokens, j) if j < hi else None
-    if m is None:
-        return False
-    k = m.end + 1 if m.end < hi and tokens[m.end].text == lang.partitive else m.end
-    noun = lang.persons.match_at(tokens, k) if k < hi else None
-    return noun is not None and noun.payload["cat"] in CIVILIAN_CATS
+    noun = _noun_at(tokens, m.end, lang) if m is not None and m.end < hi else None
+    return noun is not None and noun.end <= hi and noun.payload["cat"] in CIVILIAN_CATS
 
 
 def _verb_after(ph: _Phrase, phrases: list[_Phrase], after_words, subset_ends: set[int],

@@ -28,6 +28,7 @@ from marsad.lang import LanguageData, load
 from marsad.langid import detect
 from marsad.normalise import NormText, normalise
 from marsad.places import find_places
+from marsad.read import check_day
 from marsad.records import Event, Evidence, Report
 from marsad.tokens import Token, forms, tokenize
 
@@ -49,12 +50,13 @@ class Result:
 
 
 def _parse_day(value: object) -> dt.date | None:
-    if not value or not isinstance(value, str):
-        return None  # a number or anything else is not a day: "today" stays unknown
+    """The publication day, or None when it is missing or not a day (a number, "yesterday"):
+    then "today" stays unknown."""
     try:
-        return dt.date.fromisoformat(value[:10])
+        day = check_day(value)
     except ValueError:
         return None
+    return dt.date.fromisoformat(day) if day else None
 
 
 class _Evidence:
@@ -187,6 +189,8 @@ def _record(report: Report, index: int, c: Candidate, m: Mentions, lang: Languag
         p = loc.place
         e.location_name = p.name_ar
         e.location_name_en = p.name_en
+        a, b = norm.orig_span(tokens[loc.mention.start].start, tokens[loc.mention.end - 1].end)
+        own_words = report.text[a:b]  # the place as the text writes it
         if p.kind not in ("admin1", "country", "region") and not loc.mention.generic \
                 and not loc.mention.landmark and not loc.mention.unresolved:
             folded = " ".join(t.text for t in tokens[loc.mention.start:loc.mention.end])
@@ -195,25 +199,19 @@ def _record(report: Report, index: int, c: Candidate, m: Mentions, lang: Languag
                 if f in gaz.spellings.get(p.key, {}):
                     e.location_name = gaz.spelling(p, f)
                     if f == folded:  # no clitic on it: the text's own spelling (إبديتا)
-                        a, b = norm.orig_span(tokens[loc.mention.start].start,
-                                              tokens[loc.mention.end - 1].end)
-                        e.location_name = report.text[a:b]
+                        e.location_name = own_words
                     elif lang.article + f in word_forms and not f.startswith(lang.article):
                         # "الباغوز" where the gazetteer writes باغوز: keep the article
                         e.location_name = lang.article + e.location_name
                     break
             else:
-                known = gaz.spellings.get(p.key, {})
+                joined = {k.replace(" ", "") for k in gaz.spellings.get(p.key, {})}
                 variants = {folded.replace(" ", ""), folded.removeprefix(lang.article)}
-                if any(v in known or v.replace(" ", "") in
-                       {k.replace(" ", "") for k in known} for v in variants):
+                if any(v.replace(" ", "") in joined for v in variants):
                     # joined, or with the article the gazetteer drops: the text's own words
-                    a, b = norm.orig_span(tokens[loc.mention.start].start,
-                                          tokens[loc.mention.end - 1].end)
-                    e.location_name = report.text[a:b]
+                    e.location_name = own_words
         if loc.name:  # a place the gazetteer lacks: the text's own words name it
-            a, b = norm.orig_span(tokens[loc.mention.start].start, tokens[loc.mention.end - 1].end)
-            e.location_name, e.location_name_en = report.text[a:b], None
+            e.location_name, e.location_name_en = own_words, None
         e.country_code = p.country
         e.admin1 = admin1_of(p, gaz) or p.admin1_en
         e.admin2 = p.admin2_en
@@ -276,9 +274,8 @@ def _record(report: Report, index: int, c: Candidate, m: Mentions, lang: Languag
                                                             or floor <= e.killed_min):
         # children and women killed are civilians: the lowest reliable civilian figure
         e.civilians_killed_min, e.civilians_killed_max = floor, None
-        for name in ("children_killed_min", "women_killed_min"):
-            for x in figs["children" if name.startswith("children") else "women"].counts:
-                ev.add("civilians_killed_min", x.start, x.end)
+        for x in figs["children"].counts + figs["women"].counts:
+            ev.add("civilians_killed_min", x.start, x.end)
     zero = next((z for cl in c.clauses for z in lang.no_casualties.find(tokens, cl.lo, cl.hi)),
                 None)
     if zero is not None:

@@ -125,14 +125,16 @@ def admin1_of(place: Place, gaz: Gazetteer) -> str | None:
 
 
 @dataclass(frozen=True)
-class Candidate:
+class PlaceCandidate:
+    """One reading of a name, as `marsad places` shows it."""
+
     place: Place
     score: tuple
     why: str
 
 
 def explain(name: str, gaz: Gazetteer, lang, country: str | None = None,
-            near: str | None = None) -> tuple[list[Candidate], Place | None, str]:
+            near: str | None = None) -> tuple[list[PlaceCandidate], Place | None, str]:
     """How a name resolves, for an analyst debugging a wrong pin: every candidate with its
     score (best first), the chosen place and a one-line reason. A cue word (قرية، بلدة …)
     at the start is read as a cue, as in a report."""
@@ -167,7 +169,7 @@ def explain(name: str, gaz: Gazetteer, lang, country: str | None = None,
             why.append(f"{km:.0f} km from {anchor.name_ar}")
         why.append("hand-checked" if p.trusted else f"population {p.population}"
                    if p.population else "no population")
-        out.append(Candidate(p, score, "; ".join(why)))
+        out.append(PlaceCandidate(p, score, "; ".join(why)))
     out.sort(key=lambda c: c.score, reverse=True)
     if not out:
         return [], None, f"'{name}' is not in the gazetteer; a report keeps the name and " \

@@ -120,8 +120,8 @@ def _listed_villages(tokens: Sequence[Token], after: PlaceMention, gaz: Gazettee
         if not (word.startswith(lang.conj) and len(word) > 3):
             break
         glued = [Token(word[len(lang.conj):], tokens[j].start, tokens[j].end)]
-        cands = gaz.villages(glued[0].text) or tuple(gaz.lexicon.match_at(glued, 0).payload
-                                                     if gaz.lexicon.match_at(glued, 0) else ())
+        known = gaz.lexicon.match_at(glued, 0)
+        cands = gaz.villages(glued[0].text) or (known.payload if known else ())
         if not cands:
             break
         out.append(PlaceMention(j, j + 1, cands, after.cue, after.direction, after.vicinity,

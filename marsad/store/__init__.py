@@ -72,6 +72,10 @@ def search_text(text: str) -> str:
     return normalise(text).text
 
 
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
@@ -137,7 +141,7 @@ class Store:
         """Insert the rows of one report (as marsad.rows makes them), indexed for search."""
         conn.execute(insert(reports).values(
             **report_row, text_norm=search_text(report_row["text"]),
-            ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
+            ingested_at=_now()))
         self.index_report(conn, report_row["id"])
         if event_rows:
             conn.execute(insert(events), event_rows)
@@ -178,7 +182,7 @@ class Store:
         result = resolve(rows)
         was = {r["id"]: r["incident_id"] for r in rows if r["incident_id"] in previous}
         ids = self._stable_ids(conn, result, was, previous)
-        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        now = _now()
         incident_rows = []
         assignments = []
         for inc in result:
@@ -230,7 +234,7 @@ class Store:
                     keep = "I" + hashlib.sha1(keep.encode()).hexdigest()[:12]
             used.add(keep)
             out[inc.id] = keep
-        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        now = _now()
         for old in sorted(set(previous) - used):
             # merged away: it points to the incident that took most of its events
             heirs = Counter(out[inc.id] for inc in result for e in inc.event_ids
