@@ -197,6 +197,7 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
     combined_at = {m.start: True for m in keywords if m.payload == "combined"}
     additive_at = {m.start for m in lang.additive.find(tokens, lo, hi)}
     updates = [m.start for m in lang.toll_update.find(tokens, lo, hi)]
+    kin_at = {m.start: m.end for m in lang.kin.find(tokens, lo, hi)}
     counts: list[Count] = []
     prev: Count | None = None
     for ph in phrases:
@@ -228,7 +229,7 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
                 kind = carried
                 continues_part = carried_part
             else:
-                kind = _verb_after(ph, phrases, after_words, subset_ends, combined_at)
+                kind = _verb_after(ph, phrases, after_words, subset_ends, combined_at, kin_at)
             if kind is None and ph.bare and ph.end + 1 < hi and \
                     tokens[ph.end].text in lang.toll_nouns:
                 # "ارتفع إلى 5 عدد الشهداء": the noun after "number of" says what was counted
@@ -253,8 +254,8 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
         cat = ph.cat
         if cat == "other":
             cat = "person"
-        if cat == "person" and _all_civilians(tokens, ph.end, hi, lang):
-            cat = "civilian"  # "أربعة أشخاص، جميعهم من الأطفال والنساء"
+        if cat == "person" and (_all_civilians(tokens, ph.end, hi, lang) or ph.end in kin_at):
+            cat = "civilian"  # "أربعة أشخاص، جميعهم من الأطفال والنساء", "من عائلة واحدة"
         if ph.low is None and not ph.vague:
             prev = Count(ph.start, ph.end, kind, None, None, False, cat, subset, additive, update)
             continue  # people named but not counted: no figure
@@ -274,20 +275,23 @@ def _all_civilians(tokens: Sequence[Token], j: int, hi: int, lang: LanguageData)
 
 
 def _verb_after(ph: _Phrase, phrases: list[_Phrase], after_words, subset_ends: set[int],
-                combined_at: dict[int, bool]):
+                combined_at: dict[int, bool], kin_at: dict[int, int]):
     """The kind a verb after the count gives it ("21 مدنيا قتلوا"), reaching over the
-    parts told in between ("21 مدنيا، بينهم 5 أطفال، قتلوا")."""
+    parts told in between ("21 مدنيا، بينهم 5 أطفال، قتلوا") and over a family named
+    after them ("خمسة أطفال وامرأة من عائلة واحدة قتلوا")."""
     end = ph.end
     later = [p for p in phrases if p.start >= ph.end]
     for p in later:
         starts_part = any(p.start - 1 <= e <= p.start for e in subset_ends) and \
             p.start - end <= 2
-        if starts_part or (p.conj and p.start - end <= 1 and end != ph.end):
+        if starts_part or (p.conj and p.start - end <= 1):
             end = p.end
             continue
         break
+    kin_end = kin_at.get(end)
     for m in after_words:
-        if 0 <= m.start - ph.end <= 2 or (end != ph.end and 0 <= m.start - end <= 2):
+        if 0 <= m.start - ph.end <= 2 or (end != ph.end and 0 <= m.start - end <= 2) or (
+                kin_end is not None and 0 <= m.start - kin_end <= 1):
             both = combined_at.get(m.end)
             return "combined" if both else m.payload  # "سقطوا بين قتيل وجريح"
     return None

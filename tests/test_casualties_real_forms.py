@@ -19,6 +19,11 @@ def figures(text):
     ("قتل خمسة مدنيين هم رجل وأربعة من أطفاله في قصف على مدينة سراقب.", (5, 5, 4, None)),
     # قضى and a diacritic in the wrong place
     ("قضى أكثر من عشرين مدنياَ في غارات على مدينة الرقة.", (21, 21, None, None)),
+    # an enumeration before its verb, with the family named between them
+    ("قال ناشطون إن ثلاثة أطفال وامرأة من عائلة واحدة قتلوا بقصف مدفعي على مدينة سراقب.",
+     (4, 4, 3, None)),
+    # people of one family are civilians
+    ("قتل خمسة أشخاص من عائلة واحدة بقصف مدفعي على مدينة سراقب.", (5, 5, None, None)),
     # first person: "we lost"
     ("وقال القائد خسرنا 6 جنود في الهجوم على مدينة سراقب.", (6, None, None, None)),
     # an explicit zero is a figure; "no information" is not

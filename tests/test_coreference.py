@@ -183,3 +183,12 @@ def test_an_unnamed_village_of_the_governorate_is_not_the_village_named_before()
             "شرق المحافظة.")
     village = [e for e in extract(text, "2024-05-01") if e.location_name == "إبديتا"]
     assert [e.killed_min for e in village] == [5]  # not 1: the child died elsewhere
+
+
+def test_a_lead_toll_that_sums_the_villages_after_it_is_not_an_event():
+    text = ("قتل 9 مدنيين بقصف على قريتين قرب مدينة حلب. وقال ناشطون إن قصفا مدفعيا استهدف "
+            "بلدة حريتان ما أدى لمقتل خمسة مدنيين. كما قتل أربعة مدنيين بقصف على بلدة "
+            "عندان.")
+    events = extract(text, "2024-05-01")
+    assert sorted((e.location_name, e.killed_min) for e in events) == [
+        ("حريتان", 5), ("عندان", 4)]

@@ -65,6 +65,7 @@ class LanguageData:
     combatant_roles: frozenset[str]
     name_starts: frozenset[str]
     all_of_them: Lexicon
+    kin: Lexicon
     # events
     triggers: Lexicon
     weak_defaults: dict[str, str]
@@ -252,6 +253,7 @@ def load(code: str = "ar") -> LanguageData:
         combatant_roles=_norm_set(per["combatant_roles"]),
         name_starts=_norm_set(per["name_starts"]),
         all_of_them=_lex(per["all_of_them"]),
+        kin=_lex(per["kin"]),
         triggers=Lexicon(trigger_entries),
         weak_defaults={normalise_word(k): v for k, v in trg["weak_defaults"].items()},
         event_types=dict(trg["event_types"]),
