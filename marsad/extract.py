@@ -108,8 +108,11 @@ def find_mentions(norm: NormText, tokens: list[Token], lang: LanguageData,
     landmark_tokens = {k for pm in places if pm.landmark for k in range(pm.start, pm.end)}
     triggers = [t for t in lang.triggers.find(tokens)
                 if not any(k in blocked for k in range(t.start, t.end))]
+    # "حسب الدفاع المدني": a source's words are not victims (unless it starts with one)
+    source_tokens = {k for m in sources if lang.persons.match_at(tokens, m.start) is None
+                     for k in range(m.start, m.end)}
     return Mentions(norm.text, tokens, clauses, triggers, dates, places, located, actors, sources,
-                    date_tokens | landmark_tokens)
+                    date_tokens | landmark_tokens | source_tokens)
 
 
 def extract_report(report: Report, options: Options | None = None) -> Result:

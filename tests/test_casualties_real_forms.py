@@ -22,6 +22,10 @@ def figures(text):
     # an enumeration before its verb, with the family named between them
     ("قال ناشطون إن ثلاثة أطفال وامرأة من عائلة واحدة قتلوا بقصف مدفعي على مدينة سراقب.",
      (4, 4, 3, None)),
+    # a singular noun before a feminine verb
+    ("وقال ناشطون إن امرأة قتلت وجرح ثلاثة مدنيين بقصف على مدينة حرستا.", (1, 1, None, 3)),
+    # the Civil Defence is a source, not a civilian
+    ("سقطت قذائف على مدينة دوما دون تسجيل إصابات، حسب الدفاع المدني.", (0, None, None, 0)),
     # people of one family are civilians
     ("قتل خمسة أشخاص من عائلة واحدة بقصف مدفعي على مدينة سراقب.", (5, 5, None, None)),
     # first person: "we lost"
