@@ -256,6 +256,8 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
             cat = "person"
         if cat == "person" and (_all_civilians(tokens, ph.end, hi, lang) or ph.end in kin_at):
             cat = "civilian"  # "أربعة أشخاص، جميعهم من الأطفال والنساء", "من عائلة واحدة"
+        elif cat == "person":
+            cat = _ranks_of(tokens, ph.end, hi, lang) or cat
         if ph.low is None and not ph.vague:
             prev = Count(ph.start, ph.end, kind, None, None, False, cat, subset, additive, update)
             continue  # people named but not counted: no figure
@@ -272,6 +274,17 @@ def _all_civilians(tokens: Sequence[Token], j: int, hi: int, lang: LanguageData)
     m = lang.all_of_them.match_at(tokens, j) if j < hi else None
     noun = _noun_at(tokens, m.end, lang) if m is not None and m.end < hi else None
     return noun is not None and noun.end <= hi and noun.payload["cat"] in CIVILIAN_CATS
+
+
+def _ranks_of(tokens: Sequence[Token], j: int, hi: int, lang: LanguageData) -> str | None:
+    """"10 شهداء في صفوف المدنيين": the group named after a count says who they were."""
+    m = lang.ranks_of.match_at(tokens, j) if j < hi else None
+    if m is None or m.end >= hi:
+        return None
+    noun = lang.persons.match_at(tokens, m.end)
+    if noun is not None and noun.payload["cat"] != "person":
+        return noun.payload["cat"]
+    return "combatant" if lang.actors.match_at(tokens, m.end) is not None else None
 
 
 def _verb_after(ph: _Phrase, phrases: list[_Phrase], after_words, subset_ends: set[int],

@@ -26,6 +26,8 @@ def figures(text):
     ("وقال ناشطون إن امرأة قتلت وجرح ثلاثة مدنيين بقصف على مدينة حرستا.", (1, 1, None, 3)),
     # the Civil Defence is a source, not a civilian
     ("سقطت قذائف على مدينة دوما دون تسجيل إصابات، حسب الدفاع المدني.", (0, None, None, 0)),
+    # the ranks the dead came from say who they were
+    ("قصف مدفعي على مدينة الرقة أدى لسقوط 6 قتلى في صفوف المدنيين.", (6, 6, None, None)),
     # people of one family are civilians
     ("قتل خمسة أشخاص من عائلة واحدة بقصف مدفعي على مدينة سراقب.", (5, 5, None, None)),
     # first person: "we lost"

@@ -66,6 +66,7 @@ class LanguageData:
     name_starts: frozenset[str]
     all_of_them: Lexicon
     kin: Lexicon
+    ranks_of: Lexicon
     # events
     triggers: Lexicon
     weak_defaults: dict[str, str]
@@ -254,6 +255,7 @@ def load(code: str = "ar") -> LanguageData:
         name_starts=_norm_set(per["name_starts"]),
         all_of_them=_lex(per["all_of_them"]),
         kin=_lex(per["kin"]),
+        ranks_of=_lex(per["ranks_of"]),
         triggers=Lexicon(trigger_entries),
         weak_defaults={normalise_word(k): v for k, v in trg["weak_defaults"].items()},
         event_types=dict(trg["event_types"]),
