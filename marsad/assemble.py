@@ -118,6 +118,10 @@ def resolve_type(cl: Clause, active: list[Match], tokens: Sequence[Token], lang:
     strong = [m for m in active if m.payload[1] == "strong"]
     if strong:
         sub = strong[0].payload[0]
+        finer = next((m for m in strong[1:]
+                      if sub in lang.more_specific.get(m.payload[0], ())), None)
+        if finer is not None:  # "سيارة مفخخة يقودها انتحاري": a suicide bomb
+            return finer.payload[0], finer, True, False
         if strong[0].payload[2] in lang.weapon_nouns and sub in lang.air_overrides and \
                 _has(lang.air_context, tokens, cl.lo, cl.hi):
             sub = AIR  # "طائرة حربية استهدفت المنزل بستة صواريخ"

@@ -198,16 +198,18 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
     additive_at = {m.start for m in lang.additive.find(tokens, lo, hi)}
     updates = [m.start for m in lang.toll_update.find(tokens, lo, hi)]
     kin_at = {m.start: m.end for m in lang.kin.find(tokens, lo, hi)}
+    split = _split_pairs(tokens, keywords, phrases, lang)
     counts: list[Count] = []
     prev: Count | None = None
     for ph in phrases:
-        kind = ph.noun_kind
+        kind = split.get(ph.start) or ph.noun_kind
         continues_part = False
         close = next((m for m in keywords if m.end == ph.start
                       and lang.persons.match_at(tokens, m.start) is None), None)
-        if close is not None and kind is not None and close.payload != kind:
+        if close is not None and kind is not None and close.payload != kind \
+                and ph.start not in split:
             kind = close.payload
-        if kind is None or ph.cat == "other":
+        if (kind is None or ph.cat == "other") and ph.start not in split:
             kw = None
             for m in keywords:
                 if m.end <= ph.start and ph.start - m.end <= _KEYWORD_REACH:
@@ -274,6 +276,23 @@ def _all_civilians(tokens: Sequence[Token], j: int, hi: int, lang: LanguageData)
     m = lang.all_of_them.match_at(tokens, j) if j < hi else None
     noun = _noun_at(tokens, m.end, lang) if m is not None and m.end < hi else None
     return noun is not None and noun.end <= hi and noun.payload["cat"] in CIVILIAN_CATS
+
+
+def _split_pairs(tokens: Sequence[Token], keywords, phrases: list[_Phrase],
+                 lang: LanguageData) -> dict[int, str]:
+    """"مواطن قتل وأصيب 9 آخرون": a verb pair between two counts splits them, the one
+    before is killed and the one after injured ("قتل وأصيب 9" alone is one combined count;
+    so is "22 قتيلا وجريحا", where the pair is nouns)."""
+    out: dict[int, str] = {}
+    for m in keywords:
+        if m.payload != "combined" or lang.persons.match_at(tokens, m.start) is not None \
+                or tokens[m.start].text.startswith("م"):  # مقتل وإصابة: a noun pair
+            continue
+        before = next((p for p in phrases if m.start - 1 <= p.end <= m.start), None)
+        after = next((p for p in phrases if m.end <= p.start <= m.end + 1), None)
+        if before is not None and after is not None:
+            out[before.start], out[after.start] = "killed", "injured"
+    return out
 
 
 def _ranks_of(tokens: Sequence[Token], j: int, hi: int, lang: LanguageData) -> str | None:

@@ -28,6 +28,9 @@ def figures(text):
     ("سقطت قذائف على مدينة دوما دون تسجيل إصابات، حسب الدفاع المدني.", (0, None, None, 0)),
     # the ranks the dead came from say who they were
     ("قصف مدفعي على مدينة الرقة أدى لسقوط 6 قتلى في صفوف المدنيين.", (6, 6, None, None)),
+    # a verb pair between two counts: the first killed, the second injured
+    ("قال مصدر إن مواطنا قتل وأصيب 4 آخرون بانفجار عبوة ناسفة في مدينة الموصل.",
+     (1, 1, None, 4)),
     # people of one family are civilians
     ("قتل خمسة أشخاص من عائلة واحدة بقصف مدفعي على مدينة سراقب.", (5, 5, None, None)),
     # first person: "we lost"

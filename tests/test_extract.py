@@ -197,3 +197,9 @@ def test_two_of_them_is_a_part_and_a_commander_counts_once():
     assert (e.killed_min, e.combatants_killed_min) == (1, 1)
     (e,) = extract("مقتل أربعة عناصر بينهم أبو علي وهو قيادي في غارة على مدينة الرقة.")
     assert e.killed_min == 4
+
+
+def test_a_car_bomb_driven_by_a_suicide_bomber_is_a_suicide_bomb():
+    (e,) = extract("انفجرت سيارة مفخخة يقودها انتحاري في مدينة الموصل ما أدى إلى مقتل شخصين.",
+                   "2024-05-01")
+    assert e.sub_event_type == "Suicide bomb"

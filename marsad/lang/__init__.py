@@ -79,6 +79,7 @@ class LanguageData:
     armed_nouns: Lexicon
     territory_subs: frozenset[str]
     air_overrides: frozenset[str]
+    more_specific: dict[str, frozenset[str]]
     air_context: Lexicon
     artillery_context: Lexicon
     # dates
@@ -267,6 +268,7 @@ def load(code: str = "ar") -> LanguageData:
         armed_nouns=_lex(trg["armed_nouns"]),
         territory_subs=frozenset(trg["territory_subs"]),
         air_overrides=frozenset(trg["air_overrides"]),
+        more_specific={k: frozenset(v) for k, v in trg["more_specific"].items()},
         air_context=_lex(trg["air_context"]),
         artillery_context=_lex(trg["artillery_context"]),
         months=_lex_map(dat["months"]),
