@@ -35,6 +35,7 @@ class Count:
     additive: bool = False  # "in addition", "others": adds to the count before
     update: bool = False  # "the toll rose to"
     side_start: int | None = None  # token where the group the people belong to is named
+    side: str | None = None  # fighters: the actor or side they belong to ("9 جنود": state)
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,8 +264,10 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
         if ph.low is None and not ph.vague:
             prev = Count(ph.start, ph.end, kind, None, None, False, cat, subset, additive, update)
             continue  # people named but not counted: no figure
+        fighters = cat in COMBATANT_CATS
         count = Count(ph.start, ph.end, kind, ph.low, ph.high, ph.vague, cat, subset, additive,
-                      update, ph.end if cat in COMBATANT_CATS else None)
+                      update, ph.end if fighters else None,
+                      _side(tokens, ph, hi, lang) if fighters else None)
         counts.append(count)
         prev = count
     counts += _same_as(tokens, lo, hi, lang, counts)
@@ -293,6 +296,20 @@ def _split_pairs(tokens: Sequence[Token], keywords, phrases: list[_Phrase],
         if before is not None and after is not None:
             out[before.start], out[after.start] = "killed", "injured"
     return out
+
+
+def _side(tokens: Sequence[Token], ph: _Phrase, hi: int, lang: LanguageData) -> str | None:
+    """Whose fighters a count counts: the actor named right after it ("30 عنصرا من قوات
+    النظام"), else the side its noun names ("جنود" are the state's, "مهاجمين" not)."""
+    for j in range(ph.end, min(ph.end + 3, hi)):
+        m = lang.actors.match_at(tokens, j)
+        if m is not None:
+            return m.payload
+    for j in range(ph.start, ph.end):
+        m = lang.persons.match_at(tokens, j)
+        if m is not None and m.payload.get("side"):
+            return m.payload["side"]
+    return None
 
 
 def _ranks_of(tokens: Sequence[Token], j: int, hi: int, lang: LanguageData) -> str | None:

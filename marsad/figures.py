@@ -94,7 +94,17 @@ def event_figures(statements: list[list[Count]]) -> dict[str, Figure]:
         values = [updates[-1]] if updates else [v for v, _ in values]
         precise = [v for v in values if not v[2]]
         fig = Figure()
-        if precise:
+        if name in ("killed", "combatants") and _both_sides(precise):
+            # "9 soldiers killed" … "about 20 attackers killed": each side's dead, told in
+            # their own statements, add up; they are not two sources for one figure
+            sides: dict[str, list[tuple]] = {}
+            for v in precise:
+                sides.setdefault(v[3][0].side, []).append(v)
+            fig.low = sum(min(v[0] for v in vs) for vs in sides.values())
+            fig.high = None if any(v[1] is None for v in precise) else sum(
+                max(v[1] for v in vs) for vs in sides.values())
+            fig.counts = [c for v in precise for c in v[3]]
+        elif precise:
             fig.low = min(v[0] for v in precise)
             highs = [v[1] for v in precise]
             fig.high = None if any(h is None for h in highs) else max(highs)
@@ -105,3 +115,14 @@ def event_figures(statements: list[list[Count]]) -> dict[str, Figure]:
             fig.counts = [c for v in values for c in v[3]]
         figures[name] = fig
     return figures
+
+
+def _both_sides(values: list[tuple]) -> bool:
+    """Every statement counts the dead of one armed side only, and two sides are counted."""
+    sides = set()
+    for v in values:
+        own = {c.side for c in v[3]}
+        if len(own) != 1 or None in own or any(c.cat not in COMBATANT_CATS for c in v[3]):
+            return False
+        sides |= own
+    return len(sides) >= 2

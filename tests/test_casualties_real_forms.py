@@ -31,6 +31,9 @@ def figures(text):
     # a verb pair between two counts: the first killed, the second injured
     ("قال مصدر إن مواطنا قتل وأصيب 4 آخرون بانفجار عبوة ناسفة في مدينة الموصل.",
      (1, 1, None, 4)),
+    # each side's dead, told in their own sentences, add up
+    ("قال الجيش إن مسلحين قتلوا خمسة جنود في هجوم على قرية بوني. وأضاف أن 12 مهاجما قتلوا "
+     "في الاشتباك.", (17, None, None, None)),
     # people of one family are civilians
     ("قتل خمسة أشخاص من عائلة واحدة بقصف مدفعي على مدينة سراقب.", (5, 5, None, None)),
     # first person: "we lost"
