@@ -272,7 +272,10 @@ class Assembler:
                 # belong to that, not to the event told before
                 current_town = self._update_town(place_idx, current_town)
                 continue
-            if not active and events and counts and not self._has_own_settlement(place_idx):
+            one_day = any(d.kind in ("day", "relative", "weekday") for d in dates)
+            is_period = period_here is not None or (period_words and not one_day)
+            if not active and events and counts and not self._has_own_settlement(place_idx) \
+                    and not is_period:  # ("وبذلك ترتفع الحصيلة منذ بدء العدوان": a total)
                 # counts with no trigger and no new town: the last event, told again
                 ev = events[-1]
                 ev.clauses.append(cl)
@@ -288,8 +291,6 @@ class Assembler:
             current_town = self._update_town(place_idx, current_town)
 
             # a period total unless a single day is named ("منذ بداية الحرب عام 2011": total)
-            one_day = any(d.kind in ("day", "relative", "weekday") for d in dates)
-            is_period = period_here is not None or (period_words and not one_day)
             if is_period and not counts:
                 if period_here is not None:
                     r = resolve(period_here, self.published, self.year_hint)

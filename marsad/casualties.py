@@ -68,6 +68,13 @@ def _noun_at(tokens: Sequence[Token], j: int, lang: LanguageData):
     return lang.persons.match_at(tokens, j)
 
 
+def _day_count(tokens: Sequence[Token], i: int, lo: int, lang: LanguageData) -> bool:
+    k = i - 1
+    if k > lo and tokens[k].text in ("ال", "الـ"):  # "لليوم الـ 48"
+        k -= 1
+    return k >= lo and tokens[k].text in lang.not_a_count_before
+
+
 def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
              excluded: set[int]) -> list[_Phrase]:
     """Every counted group of people in tokens[lo:hi], left to right."""
@@ -133,7 +140,11 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
                                    True))
                 i = q.end
                 continue
-            # a bare figure: "مقتل 4", "إلى 27"; kept only if a casualty word binds it
+            # a bare figure: "مقتل 4", "إلى 27"; kept only if a casualty word binds it,
+            # and never a count of days ("على مدار 48", "لليوم الـ 48")
+            if _day_count(tokens, q.start, lo, lang):
+                i = q.end
+                continue
             out.append(_Phrase(q.start, q.end, q.low, q.high, False, "person", None, conj, True))
             i = q.end
             continue

@@ -192,3 +192,12 @@ def test_a_lead_toll_that_sums_the_villages_after_it_is_not_an_event():
     events = extract(text, "2024-05-01")
     assert sorted((e.location_name, e.killed_min) for e in events) == [
         ("حريتان", 5), ("عندان", 4)]
+
+
+def test_a_running_total_since_the_war_began_is_an_aggregate_not_the_last_strikes_toll():
+    text = ("استشهد مواطن جراء قصف طائرات الاحتلال منزلا في مدينة رفح. وبذلك ترتفع حصيلة الشهداء "
+            "منذ بدء العدوان على القطاع لليوم الـ 30 إلى 640 شهيدا.")
+    events = extract(text, "2014-08-01")
+    strike = next(e for e in events if not e.aggregate)
+    assert (strike.location_name, strike.killed_min, strike.killed_max) == ("رفح", 1, 1)
+    assert [e.killed_min for e in events if e.aggregate] == [640]

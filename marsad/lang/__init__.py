@@ -61,6 +61,7 @@ class LanguageData:
     descriptors: frozenset[str]
     additive: Lexicon
     not_a_count: Lexicon
+    not_a_count_before: frozenset[str]
     persons: Lexicon
     combatant_roles: frozenset[str]
     name_starts: frozenset[str]
@@ -251,6 +252,7 @@ def load(code: str = "ar") -> LanguageData:
         descriptors=_norm_set(per["descriptors"]),
         additive=_lex(cas["additive"]),
         not_a_count=_lex(cas["not_a_count"]),
+        not_a_count_before=_norm_set(cas["not_a_count_before"]),
         persons=_lex_map(per["nouns"]),
         combatant_roles=_norm_set(per["combatant_roles"]),
         name_starts=_norm_set(per["name_starts"]),
