@@ -107,9 +107,24 @@ class Store:
         cfg = Config()
         cfg.set_main_option("script_location", str(_MIGRATIONS))
         try:
-            with self.engine.begin() as conn:
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
+            with self.engine.connect() as conn:
+                sqlite = self.dialect == "sqlite"
+                if sqlite:
+                    # a table rebuilt by a migration must not cascade into the rows that
+                    # point at it; keys are off for the run (a pragma outside a transaction)
+                    # and checked before they are back on
+                    conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                    conn.commit()
+                with conn.begin():
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() \
+                        if sqlite else []
+                    if broken:
+                        raise StoreError(f"rows without the row they refer to: {broken[:5]}")
+                if sqlite:
+                    conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                    conn.commit()
         except Exception as exc:
             raise StoreError(f"cannot prepare database '{self.engine.url!r}': {exc}") from exc
 

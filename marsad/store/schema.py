@@ -37,7 +37,8 @@ reports = Table(
 
 EVENT_COLUMNS = (
     Column("id", String(60), primary_key=True),  # <report id>:<event index>
-    Column("report_id", String(40), ForeignKey("reports.id", ondelete="CASCADE"),
+    Column("report_id", String(40), ForeignKey("reports.id", ondelete="CASCADE",
+                                            name="events_report_id_fkey"),
            nullable=False, index=True),
     Column("event_index", Integer, nullable=False),
     Column("event_type", String(60), nullable=False),

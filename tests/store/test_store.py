@@ -146,7 +146,41 @@ def test_migrated_columns_are_the_declared_ones(store):
         for c in table.columns:
             assert columns[c.name]["nullable"] == c.nullable or c.primary_key, \
                 (table.name, c.name)
+        keys = {(tuple(k["constrained_columns"]), k["referred_table"])
+                for k in found.get_foreign_keys(table.name)}
+        declared = {(tuple(c.name for c in k.columns), k.referred_table.name)
+                    for k in table.foreign_key_constraints}
+        assert keys == declared, table.name  # events → reports was missing on a fresh db
 
+
+def test_an_older_database_gains_the_events_key_without_losing_evidence(tmp_path):
+    """A database from before migration 0006 keeps every event and its evidence when its
+    events table is rebuilt with the key to reports."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from marsad.store import _MIGRATIONS
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    store = Store(url)
+    ingest_reports([OUTLET_A, ELSEWHERE], store)
+    count = "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM evidence)"
+    with store.engine.connect() as conn:
+        before = tuple(conn.execute(text(count)).one())
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.commit()
+        cfg = Config()
+        cfg.set_main_option("script_location", str(_MIGRATIONS))
+        with conn.begin():
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0005")  # the schema as it was
+        assert not store.engine.dialect.get_foreign_keys(conn, "events")
+    store.engine.dispose()
+    store = Store(url)  # runs 0006 on the old database
+    with store.engine.begin() as conn:
+        assert tuple(conn.execute(text(count)).one()) == before and before[1] > 0
+        conn.execute(text("DELETE FROM reports"))  # the key now cascades
+        assert tuple(conn.execute(text(count)).one()) == (0, 0)
 
 def test_exports_carry_the_place_id_and_district(store):
     ingest_reports([Report("v", "قتل مدني في قصف مدفعي على قرية إبديتا بريف إدلب الجنوبي.",
