@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from marsad.gazetteer import load_gazetteer
+from marsad.output import format_range
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -19,7 +20,9 @@ ACLED_COLUMNS = (
     "notes", "fatalities", "tags", "timestamp",
     # marsad's own columns: the civilian figures and the range across sources
     "fatalities_max", "civilian_fatalities_min", "civilian_fatalities_max",
-    "child_fatalities_min", "injured_min", "injured_max", "n_reports", "n_sources", "grade",
+    "child_fatalities_min", "injured_min", "injured_max",
+    "fatalities_vague", "injured_vague",  # 1: the figure is a vague word coded by convention
+    "n_reports", "n_sources", "grade",
     "marsad_incident_id", "location_ar", "place_id",
 )
 _ISO_NUMERIC = {"SY": 760, "IQ": 368, "YE": 887, "LB": 422, "JO": 400, "PS": 275, "IL": 376,
@@ -41,9 +44,10 @@ def _disorder(event_type: str) -> str:
 def _notes(inc: dict[str, Any]) -> str:
     parts = [f"{inc['sub_event_type']} in {inc.get('location_name') or 'an unknown place'}"]
     if inc.get("killed_min") is not None:
-        rng = inc["killed_min"] if inc.get("killed_max") in (None, inc["killed_min"]) \
-            else f"{inc['killed_min']}-{inc['killed_max']}"
-        parts.append(f"{rng} killed")
+        # "12+": at least 12, no upper bound; "~12": a vague word (عشرات) coded as 12
+        rng = format_range(inc["killed_min"], inc.get("killed_max"), inc.get("killed_vague"))
+        parts.append(f"{rng} killed" + (" (a vague word, coded by ACLED's convention)"
+                                        if inc.get("killed_vague") else ""))
     if inc.get("civilians_killed_min") is not None:
         parts.append(f"at least {inc['civilians_killed_min']} civilians")
     parts.append(f"{inc['n_reports']} report(s), grade {inc['grade']}")
@@ -79,6 +83,8 @@ def acled_rows(incidents: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
             "civilian_fatalities_min": inc.get("civilians_killed_min"),
             "civilian_fatalities_max": inc.get("civilians_killed_max"),
             "child_fatalities_min": inc.get("children_killed_min"),
+            "fatalities_vague": int(bool(inc.get("killed_vague"))),
+            "injured_vague": int(bool(inc.get("injured_vague"))),
             "injured_min": inc.get("injured_min"), "injured_max": inc.get("injured_max"),
             "n_reports": inc["n_reports"], "n_sources": inc["n_sources"], "grade": inc["grade"],
             "marsad_incident_id": inc["id"], "location_ar": inc.get("location_name") or "",
@@ -112,8 +118,8 @@ _GEO_PROPS = ("id", "event_type", "sub_event_type", "date_start", "date_end", "t
               "location_name", "location_name_en", "country_code", "admin1", "admin2",
               "place_id", "geo_precision", "actor1", "actor2",
               "killed_min", "killed_max", "civilians_killed_min", "civilians_killed_max",
-              "children_killed_min", "injured_min", "injured_max", "n_reports", "n_sources",
-              "outlets", "grade")
+              "children_killed_min", "injured_min", "injured_max", "killed_vague",
+              "injured_vague", "n_reports", "n_sources", "outlets", "grade")
 
 
 def to_geojson(incidents: Iterable[dict[str, Any]]) -> dict[str, Any]:

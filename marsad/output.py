@@ -16,6 +16,8 @@ def format_range(lo: object, hi: object, vague: bool = False, dash: str = "-") -
     """A figure for people: "?" unknown, "14", "10-11", "21+" (no upper bound), "~12" vague."""
     if lo is None:
         return "?"
+    if vague and hi in (None, lo):
+        return f"~{lo}"  # a coded vague word has no bound of its own to show
     text = str(lo) if hi == lo else f"{lo}+" if hi is None else f"{lo}{dash}{hi}"
     return f"~{text}" if vague else text
 

@@ -28,6 +28,9 @@ from marsad.normalise import normalise_word
 
 NEAR_KM = 5.0
 FIGURES = ("killed", "civilians_killed", "children_killed", "injured")
+VAGUE_FLAGS = {"killed": "killed_vague", "injured": "injured_vague"}
+# each of these is part of the one after it: killed ≥ civilians ≥ children
+NESTED = ("children_killed", "civilians_killed", "killed")
 
 
 @dataclass
@@ -206,6 +209,12 @@ def summarise(members: list[dict]) -> dict[str, Any]:
     disagree = False
     for name in FIGURES:
         told = [e for e in members if e.get(f"{name}_min") is not None]
+        vague_key = VAGUE_FLAGS.get(name)
+        precise = [e for e in told if not (vague_key and e.get(vague_key))]
+        # a vague figure (عشرات, coded 12) is the incident's only while no report is precise
+        if vague_key:
+            f[vague_key] = bool(told) and not precise
+            told = precise or told
         lows = [e[f"{name}_min"] for e in told]
         # an event field with a max column and no max is open ("أكثر من 15": 16+); a field
         # with no max column (children) is exact
@@ -216,6 +225,7 @@ def summarise(members: list[dict]) -> dict[str, Any]:
         known = [h for h in highs if h is not None]
         if lows and (min(lows) != max(lows) or (known and max(known) != min(lows))):
             disagree = True
+    _keep_order(f)
     reports = sorted({e["report_id"] for e in members})
     outlets = sorted({e.get("outlet") or f"report {e['report_id'][:8]}" for e in members})
     f["n_reports"] = len(reports)
@@ -224,3 +234,15 @@ def summarise(members: list[dict]) -> dict[str, Any]:
     f["sources"] = sorted({s for e in members for s in (e.get("sources") or [])})
     f["grade"] = "weak" if len(outlets) < 2 else "contested" if disagree else "fair"
     return f
+
+
+def _keep_order(f: dict[str, Any]) -> None:
+    """killed ≥ civilians ≥ children across reports: when one report counts 7 civilians
+    and another 5 killed, at least 7 were killed (raise the whole, never lower the part)."""
+    for part, whole in zip(NESTED, NESTED[1:], strict=False):
+        lo = f.get(f"{part}_min")
+        if lo is not None and f.get(f"{whole}_min") is not None and f[f"{whole}_min"] < lo:
+            f[f"{whole}_min"] = lo
+            hi = f.get(f"{whole}_max")
+            if hi is not None and hi < lo:
+                f[f"{whole}_max"] = lo

@@ -122,9 +122,10 @@ def _table(rows: list[dict]) -> str:
         rng = format_range
         lines.append((r["id"], r["date_start"] or "?", r["sub_event_type"],
                       f"{r['location_name'] or '?'} ({r['country_code'] or '?'})",
-                      rng(r["killed_min"], r["killed_max"]),
+                      rng(r["killed_min"], r["killed_max"], r.get("killed_vague")),
                       rng(r["civilians_killed_min"], r["civilians_killed_max"]),
-                      rng(r["injured_min"], r["injured_max"]), str(r["n_reports"]), r["grade"]))
+                      rng(r["injured_min"], r["injured_max"], r.get("injured_vague")),
+                      str(r["n_reports"]), r["grade"]))
     widths = [max(len(str(x[k])) for x in lines) for k in range(len(head))]
     out = ["  ".join(str(c).ljust(widths[k]) for k, c in enumerate(x)).rstrip() for x in lines]
     out.insert(1, "  ".join("-" * w for w in widths))
@@ -171,10 +172,11 @@ def show_command(incident: str, db: str | None) -> None:
         raise click.ClickException(f"no incident '{incident}'; `marsad incidents` lists them")
     click.echo(f"{d['id']}  {d['sub_event_type']}  {d['date_start'] or '?'}  "
                f"{d['location_name'] or '?'} ({d['admin1'] or '?'}, {d['country_code'] or '?'})")
-    click.echo(f"killed {d['killed_min']}–{d['killed_max']}  civilians "
-               f"{d['civilians_killed_min']}–{d['civilians_killed_max']}  injured "
-               f"{d['injured_min']}–{d['injured_max']}  grade {d['grade']}  "
-               f"sources {', '.join(d['outlets'] or [])}")
+    rng = format_range  # "?" unknown, "16+" open, "~12" a vague word coded by convention
+    click.echo(f"killed {rng(d['killed_min'], d['killed_max'], d.get('killed_vague'))}  "
+               f"civilians {rng(d['civilians_killed_min'], d['civilians_killed_max'])}  "
+               f"injured {rng(d['injured_min'], d['injured_max'], d.get('injured_vague'))}  "
+               f"grade {d['grade']}  sources {', '.join(d['outlets'] or [])}")
     for rule in d["merge_rules"] or []:
         click.echo(f"  merged: {rule}")
     for e in d["events"]:

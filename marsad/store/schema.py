@@ -14,6 +14,7 @@ from sqlalchemy import (
                         String,
                         Table,
                         Text,
+                        false,
 )
 
 metadata = MetaData()
@@ -110,6 +111,9 @@ incidents = Table(
     Column("civilians_killed_min", Integer, index=True), Column("civilians_killed_max", Integer),
     Column("children_killed_min", Integer), Column("children_killed_max", Integer),
     Column("injured_min", Integer), Column("injured_max", Integer),
+    # the figure is a vague word coded by convention (عشرات → 12), not a count
+    Column("killed_vague", Boolean, nullable=False, default=False, server_default=false()),
+    Column("injured_vague", Boolean, nullable=False, default=False, server_default=false()),
     Column("n_reports", Integer, nullable=False),
     Column("n_sources", Integer, nullable=False),
     Column("outlets", JSON),

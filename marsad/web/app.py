@@ -115,8 +115,15 @@ def _local(url: str | None) -> str:
     return url
 
 
-def _rng(lo: Any, hi: Any) -> str:
-    return format_range(lo, hi, dash="–")
+def _rng(lo: Any, hi: Any, vague: bool = False, t: dict[str, str] | None = None) -> Markup:
+    """A figure isolated from the text around it (so "5–7" never reads "7–5" in Arabic),
+    with what "16+" and "~12" mean on hover, in the interface's language ``t``."""
+    text = format_range(lo, hi, bool(vague), dash="–")
+    hint = "vague" if vague else "open" if lo is not None and hi is None else None
+    if hint is None:
+        return Markup("<bdi>%s</bdi>") % text
+    title = (t or {}).get(f"hint_{hint}", hint)
+    return Markup('<bdi class="fig-%s" title="%s">%s</bdi>') % (hint, title, text)
 
 
 def highlight(text: str, spans: list[dict], anchor: str) -> tuple[Markup, dict[str, list[str]]]:
@@ -351,14 +358,22 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
             for fld, ids in anchors.items():
                 evidence_for.setdefault(fld, []).extend(ids)
         t = I18N[lang_of(request)]
-        figures = [(t["killed"], inc["killed_min"], inc["killed_max"], "killed_min"),
-                   (t["civilians"], inc["civilians_killed_min"], inc["civilians_killed_max"],
+        date = inc["date_start"] or "?"
+        if inc["date_end"] and inc["date_end"] != inc["date_start"]:
+            date = f"{date} – {inc['date_end']}"
+        figures = [(t["killed"], _rng(inc["killed_min"], inc["killed_max"],
+                                      inc.get("killed_vague"), t), "killed_min"),
+                   (t["civilians"], _rng(inc["civilians_killed_min"],
+                                         inc["civilians_killed_max"], False, t),
                     "civilians_killed_min"),
-                   (t["children"], inc["children_killed_min"], inc["children_killed_max"],
+                   (t["children"], _rng(inc["children_killed_min"],
+                                        inc["children_killed_max"], False, t),
                     "children_killed_min"),
-                   (t["injured"], inc["injured_min"], inc["injured_max"], "injured_min"),
-                   (t["date"], inc["date_start"], inc["date_end"], "date"),
-                   (t["place"], inc["location_name"], None, "location")]
+                   (t["injured"], _rng(inc["injured_min"], inc["injured_max"],
+                                       inc.get("injured_vague"), t), "injured_min"),
+                   # a date and a name are shown as they are, never as a range ("سراقب+")
+                   (t["date"], Markup("<bdi>%s</bdi>") % date, "date"),
+                   (t["place"], inc["location_name"] or "?", "location")]
         return page(request, "incident.html", inc=inc, events=inc["events"], audit=log,
                     figures=figures, evidence_for=evidence_for, can_edit=user is not None,
                     correctable=review.CORRECTABLE, grades=review.GRADES, message=message)

@@ -280,3 +280,22 @@ def test_filters_take_country_and_governorate_as_people_type_them(store):
         for admin1 in ("Idleb", "Idlib", "إدلب", "محافظة إدلب"):
             assert len(store.query_incidents(conn, admin1=admin1)) == 1, admin1
         assert store.query_incidents(conn, admin1="Hama")[0]["location_name"] == "اللطامنة"
+
+
+def test_a_precise_figure_beats_a_vague_one_and_parts_never_exceed_the_whole():
+    from marsad.resolve import summarise
+    base = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
+            "country_code": "SY"}
+    vague = {**base, "id": "a:0", "report_id": "a", "killed_min": 12, "killed_max": None,
+             "killed_vague": True, "civilians_killed_min": 12}
+    precise = {**base, "id": "b:0", "report_id": "b", "killed_min": 25, "killed_max": 25,
+               "civilians_killed_min": 25}
+    inc = summarise([vague, precise])
+    assert (inc["killed_min"], inc["killed_max"], inc["killed_vague"]) == (25, 25, False)
+    assert summarise([vague])["killed_vague"] is True  # "عشرات" alone: ~12, flagged
+    # one report counts 7 civilians, another 5 killed: at least 7 were killed
+    few = {**base, "id": "c:0", "report_id": "c", "killed_min": 5, "killed_max": 5}
+    civ = {**base, "id": "d:0", "report_id": "d", "civilians_killed_min": 7,
+           "civilians_killed_max": 7, "children_killed_min": 2}
+    inc = summarise([few, civ])
+    assert (inc["killed_min"], inc["killed_max"], inc["civilians_killed_min"]) == (7, 7, 7)

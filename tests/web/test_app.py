@@ -85,7 +85,7 @@ def test_incident_page_highlights_evidence_and_corrections_are_audited(app_store
         in page.text
     r = client.post(f"/incidents/{iid}/correct",
                     data={"field": "killed_min", "value": "6", "csrf": csrf})
-    assert r.status_code == 200 and 'id="fig-killed_min">6–7<' in r.text
+    assert r.status_code == 200 and 'id="fig-killed_min"><bdi>6–7</bdi><' in r.text
     assert "amal · correct · killed_min: 5 → 6" in r.text
     bad = client.post(f"/incidents/{iid}/correct",
                       data={"field": "killed_min", "value": "many", "csrf": csrf})
@@ -200,3 +200,25 @@ def test_login_honours_a_local_next_and_logout_revokes_the_cookie(app_store):
                                     "csrf": _csrf(client), "next": "//evil.example/x"},
                     follow_redirects=False)
     assert r.headers["location"] == "/"
+
+
+def test_vague_and_open_figures_are_marked_and_explained_in_both_languages(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'vague.db'}")
+    ingest_reports([Report("v", "أصيب العشرات في قصف مدفعي على مدينة سراقب اليوم، وقتل 12 مدنيا "
+                                "على الأقل.", "2019-05-07", "شبكة شام")], store)
+    review.add_user(store, "amal", "correct horse battery")
+    client = TestClient(create_app(store))
+    login(client)
+    page = client.get(f"/incidents/{saraqib(store)}?lang=en").text
+    injured = re.search(r'id="fig-injured_min"><bdi class="fig-vague" title="([^"]+)">~12<',
+                        page)
+    killed = re.search(r'id="fig-killed_min"><bdi class="fig-open" title="([^"]+)">12\+<', page)
+    assert injured and killed and "ACLED" in injured.group(1)
+    assert 'id="fig-location">سراقب<' in page  # a name is never formatted as a range
+    arabic = client.get(f"/incidents/{saraqib(store)}?lang=ar").text
+    assert "عشرات" in re.search(r'class="fig-vague" title="([^"]+)"', arabic).group(1)
+    import csv
+    import io
+    (flags,) = csv.DictReader(io.StringIO(client.get("/export?format=acled-csv").text))
+    assert (flags["fatalities_vague"], flags["injured_vague"], flags["fatalities_max"]) == \
+        ("0", "1", "")
