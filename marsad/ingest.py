@@ -111,19 +111,17 @@ def ingest_reports(items: Iterable[Report | ReadError], store: Store,
         if len(batch) >= BATCH:
             flush()
     flush()
-    summary.incidents_touched = _resolve(store, new_countries, new_ids)
+    summary.incidents_touched = _resolve(store, new_countries)
     return summary
 
 
-def _resolve(store: Store, countries: set[str], new_ids: set[str]) -> int:
+def _resolve(store: Store, countries: set[str]) -> int:
     """Resolve the countries with new (or left-over) events; how many incidents now hold an
-    event of a newly stored report."""
+    event that had none: one of a newly stored report, or one an interrupted run left."""
     with store.engine.begin() as conn:
+        waiting = store.unresolved_event_ids(conn)
         result = store.resolve_countries(conn, countries | store.pending_countries(conn))
-    prefixes = tuple(f"{rid}:" for rid in new_ids)
-    if not prefixes:
-        return 0
-    return sum(1 for inc in result if any(eid.startswith(prefixes) for eid in inc.event_ids))
+    return sum(1 for inc in result if any(eid in waiting for eid in inc.event_ids))
 
 
 def ingest_paths(paths: Iterable[str], store: Store, options: Options | None = None,
@@ -173,5 +171,5 @@ def ingest_parquet(out: str, store: Store) -> Summary:
             countries.update(e["country_code"] for e in event_rows if e.get("country_code"))
             summary.new += 1
             summary.events += n
-    summary.incidents_touched = _resolve(store, countries, new_ids)
+    summary.incidents_touched = _resolve(store, countries)
     return summary

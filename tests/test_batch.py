@@ -1,6 +1,7 @@
 """Batch mode on a real Dask LocalCluster gives what the single-machine store gives."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +98,27 @@ def test_parquet_shards_by_fsspec_url(client, tmp_path):
     names = {r["name"] for r in read_table(str(out), "reports")}
     assert names == {"a", "b", "c", "d"}
     assert len(read_table(str(out), "incidents")) == 3
+
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "dev" / "real_reports.json"
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="the shared real reports are not here")
+def test_batch_and_store_give_the_same_incidents_on_real_reports(client, tmp_path):
+    gold = json.loads(REAL.read_text(encoding="utf-8"))
+    path = tmp_path / "real.jsonl"
+    # an unplaced report too: its incident must exist on both roads
+    rows = [{"id": g["id"], "text": g["text"], "published": g.get("published")} for g in gold]
+    rows.append({"id": "unplaced", "published": "2024-05-01",
+                 "text": "قتل ثلاثة مدنيين في غارة جوية على قرية زوغلابيت اليوم."})
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                    encoding="utf-8")
+    out = str(tmp_path / "out")
+    run_batch([str(path)], out, client)
+    store = Store(f"sqlite:///{tmp_path / 'real.db'}")
+    ingest_paths([str(path)], store)
+    with store.engine.connect() as conn:
+        single = store.query_incidents(conn)
+        unplaced = store.query_incidents(conn, needs_place=True)
+    assert incident_view(read_table(out, "incidents")) == incident_view(single)
+    assert [r["killed_min"] for r in unplaced] == [3]

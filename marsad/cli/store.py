@@ -42,10 +42,12 @@ def filters(fn):
     @click.option("--review-status", "review_status",
                   type=click.Choice(["unreviewed", "confirmed", "corrected"]),
                   help="Only incidents in this review state.")
+    @click.option("--needs-place", "needs_place", is_flag=True,
+                  help="Only incidents no place was found for (to be placed by a reviewer).")
     @wraps(fn)
     def wrapper(**kw):
         keys = ("date_from", "date_to", "country", "admin1", "event_type", "actor",
-                "min_civilians", "search", "grade", "review_status")
+                "min_civilians", "search", "grade", "review_status", "needs_place")
         kw["filters"] = {k: kw.pop(k) for k in keys}
         return fn(**kw)
     return wrapper

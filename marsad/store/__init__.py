@@ -76,6 +76,16 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+NO_COUNTRY = ""  # the resolution group of events no place was found for
+
+
+def _in_countries(column, countries: Iterable[str]):
+    """The rows of these countries; NO_COUNTRY stands for rows with no country."""
+    codes = sorted(c for c in countries if c)
+    cond = column.in_(codes)
+    return or_(cond, column.is_(None)) if NO_COUNTRY in countries else cond
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
@@ -168,9 +178,13 @@ class Store:
     def pending_countries(self, conn: Connection) -> set[str]:
         """Countries with events not yet in an incident (new, or left by an interrupted run)."""
         rows = conn.execute(select(events.c.country_code).where(
-            events.c.incident_id.is_(None), events.c.country_code.is_not(None),
-            events.c.aggregate.is_(False)).distinct())
-        return {r[0] for r in rows}
+            events.c.incident_id.is_(None), events.c.aggregate.is_(False)).distinct())
+        return {r[0] or NO_COUNTRY for r in rows}  # unplaced events are resolved too
+
+    def unresolved_event_ids(self, conn: Connection) -> set[str]:
+        """Events that belong to no incident yet (aggregates never do)."""
+        return {r[0] for r in conn.execute(select(events.c.id).where(
+            events.c.incident_id.is_(None), events.c.aggregate.is_(False)))}
 
     def _event_rows(self, conn: Connection, where) -> list[dict[str, Any]]:
         q = select(events, reports.c.outlet).join(reports, reports.c.id == events.c.report_id) \
@@ -187,13 +201,13 @@ class Store:
         self._lock_resolution(conn)
         locked = select(incidents.c.id).where(incidents.c.locked.is_(True))
         rows = self._event_rows(conn, and_(
-            events.c.country_code.in_(countries),
+            _in_countries(events.c.country_code, countries),
             or_(events.c.incident_id.is_(None), events.c.incident_id.not_in(locked))))
         rows = [r for r in rows if not r["aggregate"]]
-        previous = {r.id: dict(r._mapping) for r in conn.execute(select(incidents).where(
-            incidents.c.country_code.in_(countries), incidents.c.locked.is_(False)))}
-        conn.execute(delete(incidents).where(incidents.c.country_code.in_(countries),
-                                             incidents.c.locked.is_(False)))
+        mine = and_(_in_countries(incidents.c.country_code, countries),
+                    incidents.c.locked.is_(False))
+        previous = {r.id: dict(r._mapping) for r in conn.execute(select(incidents).where(mine))}
+        conn.execute(delete(incidents).where(mine))
         result = resolve(rows)
         was = {r["id"]: r["incident_id"] for r in rows if r["incident_id"] in previous}
         ids = self._stable_ids(conn, result, was, previous)
@@ -299,12 +313,12 @@ class Store:
                         admin1: str | None = None, event_type: str | None = None,
                         actor: str | None = None, min_civilians: int | None = None,
                         search: str | None = None, grade: str | None = None,
-                        review_status: str | None = None, limit: int | None = None,
-                        offset: int = 0) -> list[dict[str, Any]]:
+                        review_status: str | None = None, needs_place: bool = False,
+                        limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         q = select(incidents).where(self._filters(
             date_from=date_from, date_to=date_to, country=country, admin1=admin1,
             event_type=event_type, actor=actor, min_civilians=min_civilians, search=search,
-            grade=grade, review_status=review_status))
+            grade=grade, review_status=review_status, needs_place=needs_place))
         q = q.order_by(incidents.c.date_start.desc().nulls_last(), incidents.c.id)
         if limit:
             q = q.limit(limit).offset(offset)
@@ -328,8 +342,10 @@ class Store:
 
     def _filters(self, *, date_from=None, date_to=None, country=None, admin1=None,
                  event_type=None, actor=None, min_civilians=None, search=None, grade=None,
-                 review_status=None):
+                 review_status=None, needs_place=False):
         conds = [text("1 = 1")]
+        if needs_place:  # the review bucket of incidents no place was found for
+            conds.append(incidents.c.latitude.is_(None))
         if grade:
             conds.append(incidents.c.grade == grade)
         if review_status:

@@ -270,18 +270,20 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
                 event_type: str | None = None, actor: str | None = None,
                 min_civilians: int | None = Query(None, ge=0, le=1_000_000),
                 grade: str | None = None,
-                review_status: str | None = None, search: str | None = None) -> dict:
+                review_status: str | None = None, search: str | None = None,
+                needs_place: bool = False) -> dict:
         return _clean(date_from=date_from and date_from.isoformat(),
                       date_to=date_to and date_to.isoformat(), country=country,
                       admin1=admin1, event_type=event_type, actor=actor,
                       min_civilians=min_civilians, grade=grade, review_status=review_status,
-                      search=search)
+                      search=search, needs_place=needs_place)
 
     def form_filters(date_from: str | None = None, date_to: str | None = None,
                      country: str | None = None, admin1: str | None = None,
                      event_type: str | None = None, actor: str | None = None,
                      min_civilians: str | None = None, grade: str | None = None,
-                     review_status: str | None = None, search: str | None = None) -> dict:
+                     review_status: str | None = None, search: str | None = None,
+                     needs_place: str | None = None) -> dict:
         """The same filters from the HTML form, where an empty field means 'any'."""
         raw = (min_civilians or "").strip()
         if raw and not (raw.isascii() and raw.isdigit() and len(raw) <= 8):
@@ -291,10 +293,13 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
         return _clean(date_from=_form_date(date_from), date_to=_form_date(date_to),
                       country=country, admin1=admin1, event_type=event_type, actor=actor,
                       min_civilians=int(raw) if raw else None, grade=grade,
-                      review_status=review_status, search=search)
+                      review_status=review_status, search=search,
+                      needs_place=needs_place in ("1", "on", "true"))
 
     def _clean(**f) -> dict:
-        return {k: (v.strip() if isinstance(v, str) else v) or (0 if v == 0 else None)
+        """Empty means 'any' (None); a zero stays a zero; an unticked box is left out."""
+        return {k: True if v is True else None if v is False
+                else (v.strip() if isinstance(v, str) else v) or (0 if v == 0 else None)
                 for k, v in f.items()}
 
     # -- pages ----------------------------------------------------------------------------
@@ -333,10 +338,11 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
         with store.engine.connect() as conn:
             rows = store.query_incidents(conn, limit=PAGE + 1, offset=(page_no - 1) * PAGE, **f)
             counts = store.count_incidents(conn, **f)
+            unplaced = store.count_incidents(conn, needs_place=True)["incidents"]
             timeline_rows = store.timeline(conn, **f)
         query = urlencode({k: v for k, v in f.items() if v is not None})
         return page(request, "list.html", rows=rows[:PAGE], more=len(rows) > PAGE, f=f,
-                    counts=counts, query=query, page=page_no, types=types,
+                    counts=counts, unplaced=unplaced, query=query, page=page_no, types=types,
                     grades=review.GRADES, statuses=STATUSES, timeline=_timeline(timeline_rows),
                     tile_url=settings.tile_url, map_limit=MAP_LIMIT)
 

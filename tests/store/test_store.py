@@ -89,8 +89,10 @@ def test_an_interrupted_run_is_finished_by_the_next(store):
         assert store.counts(conn)["incidents"] == 0
     summary = ingest_reports([OUTLET_A], store)
     assert summary.duplicate == 1
+    assert summary.incidents_touched == 1  # the left-over events found their incident
     with store.engine.connect() as conn:
         assert store.counts(conn)["incidents"] == 1
+    assert ingest_reports([OUTLET_A], store).incidents_touched == 0  # nothing was waiting
 
 
 def test_search_ignores_hamza_and_diacritics(store):

@@ -222,3 +222,14 @@ def test_vague_and_open_figures_are_marked_and_explained_in_both_languages(tmp_p
     (flags,) = csv.DictReader(io.StringIO(client.get("/export?format=acled-csv").text))
     assert (flags["fatalities_vague"], flags["injured_vague"], flags["fatalities_max"]) == \
         ("0", "1", "")
+
+
+def test_an_unplaced_incident_waits_in_the_needs_a_place_bucket(app_store):
+    ingest_reports([Report("np", "قتل ثلاثة مدنيين في غارة جوية على قرية زوغلابيت اليوم.",
+                           "2024-05-01", "مرصد")], app_store)
+    client = TestClient(create_app(app_store))
+    login(client)
+    page = client.get("/").text
+    assert re.search(r'id="unplaced-count">1<', page)
+    bucket = client.get("/?needs_place=1").text
+    assert "زوغلابيت" in bucket and "سراقب" not in bucket.split('id="incidents"')[1]
