@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 import secrets
 import time
@@ -20,11 +21,13 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Form, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from pydantic import BeforeValidator, TypeAdapter
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from marsad import __version__, review
@@ -33,6 +36,8 @@ from marsad.lang import load
 from marsad.output import format_range
 from marsad.read import safe_url
 from marsad.store import Store
+
+log = logging.getLogger("marsad.web")
 
 PAGE = 50
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -255,14 +260,37 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
                    csrf=csrf_token(request), lang_switch=urlencode(params))
         return templates.TemplateResponse(request, name, ctx)
 
-    @app.exception_handler(HTTPException)
-    async def on_error(request: Request, exc: HTTPException):
+    def error(request: Request, status: int, message: str, details: list | None = None):
+        """One shape for every error: a JSON envelope under /api, a page with the site's
+        navigation, in the interface language, elsewhere."""
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": {"status": exc.status_code, "message": exc.detail}},
-                                status_code=exc.status_code)
-        if exc.status_code == 401:
+            body: dict[str, Any] = {"status": status, "message": message}
+            if details:
+                body["details"] = details
+            return JSONResponse({"error": body}, status_code=status)
+        t = I18N[lang_of(request)]
+        title = t.get(f"error_{status}", t["error"])
+        response = page(request, "error.html", status=status, title=title, message=message)
+        response.status_code = status
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http_error(request: Request, exc: StarletteHTTPException):
+        if exc.status_code == 401 and not request.url.path.startswith("/api/"):
             return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
-        return HTMLResponse(f"<p>{escape(exc.detail)}</p>", status_code=exc.status_code)
+        return error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def on_bad_value(request: Request, exc: RequestValidationError):
+        details = [{"field": ".".join(str(x) for x in e.get("loc", ())[1:]),
+                    "problem": e.get("msg", "")} for e in exc.errors()]
+        words = "; ".join(f"{d['field']}: {d['problem']}" for d in details)
+        return error(request, 422, f"bad value: {words}", details)
+
+    @app.exception_handler(Exception)
+    async def on_crash(request: Request, exc: Exception):
+        log.exception("unhandled error on %s", request.url.path)
+        return error(request, 500, "internal error; the server log has the details")
 
     # -- filters ------------------------------------------------------------------------
     def filters(date_from: IsoDate = None, date_to: IsoDate = None,

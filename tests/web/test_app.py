@@ -233,3 +233,26 @@ def test_an_unplaced_incident_waits_in_the_needs_a_place_bucket(app_store):
     assert re.search(r'id="unplaced-count">1<', page)
     bucket = client.get("/?needs_place=1").text
     assert "زوغلابيت" in bucket and "سراقب" not in bucket.split('id="incidents"')[1]
+
+
+def test_every_api_error_has_one_envelope_and_pages_get_a_page(app_store, monkeypatch):
+    client = TestClient(create_app(app_store, Settings(public_read=True)),
+                        raise_server_exceptions=False)
+    answers = {
+        404: client.get("/api/incidents/Inope"),
+        405: client.post("/api/incidents"),
+        422: client.get("/api/incidents?min_civilians=abc"),
+    }
+    monkeypatch.setattr(Store, "query_incidents", lambda *a, **k: 1 / 0)
+    answers[500] = client.get("/api/incidents")
+    for status, r in answers.items():
+        body = r.json()
+        assert r.status_code == status and set(body) == {"error"}, (status, body)
+        assert body["error"]["status"] == status and body["error"]["message"]
+    assert answers[422].json()["error"]["details"][0]["field"] == "min_civilians"
+    assert "ZeroDivisionError" not in answers[500].text  # no internals leak
+    page = client.get("/incidents/Inope?lang=ar")
+    assert page.status_code == 404 and 'id="error-title">غير موجود' in page.text
+    assert 'href="/?lang=ar"' in page.text and "<header>" in page.text
+    bad = client.get("/?min_civilians=abc&lang=en")
+    assert bad.status_code == 422 and "A value was not understood" in bad.text
