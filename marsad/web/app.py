@@ -260,25 +260,27 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
                    csrf=csrf_token(request), lang_switch=urlencode(params))
         return templates.TemplateResponse(request, name, ctx)
 
-    def error(request: Request, status: int, message: str, details: list | None = None):
+    def error(request: Request, status: int, message: str, details: list | None = None,
+              headers: dict[str, str] | None = None):
         """One shape for every error: a JSON envelope under /api, a page with the site's
         navigation, in the interface language, elsewhere."""
         if request.url.path.startswith("/api/"):
             body: dict[str, Any] = {"status": status, "message": message}
             if details:
                 body["details"] = details
-            return JSONResponse({"error": body}, status_code=status)
+            return JSONResponse({"error": body}, status_code=status, headers=headers)
         t = I18N[lang_of(request)]
         title = t.get(f"error_{status}", t["error"])
         response = page(request, "error.html", status=status, title=title, message=message)
         response.status_code = status
+        response.headers.update(headers or {})  # a 405 says what is allowed
         return response
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http_error(request: Request, exc: StarletteHTTPException):
         if exc.status_code == 401 and not request.url.path.startswith("/api/"):
             return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
-        return error(request, exc.status_code, str(exc.detail))
+        return error(request, exc.status_code, str(exc.detail), headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def on_bad_value(request: Request, exc: RequestValidationError):
