@@ -106,12 +106,19 @@ def _read_html(path: Path, published: str | None, outlet: str | None) -> Iterato
 
 
 def _read_jsonl(path: Path, published: str | None, outlet: str | None) -> Iterator:
-    data = _decode(path.read_bytes(), str(path))
-    if isinstance(data, ReadError):
-        yield data
+    raw = path.read_bytes()
+    if not raw.strip():
+        yield ReadError(str(path), "empty file: no report text")
         return
-    for n, line in enumerate(data.splitlines(), start=1):
+    # line by line from the bytes: a bad byte costs its own line only, and a U+2028 inside
+    # a JSON string does not split a record
+    for n, chunk in enumerate(raw.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
         origin = f"{path}:{n}"
+        try:
+            line = chunk.rstrip(b"\r").decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield ReadError(origin, f"not UTF-8 text (invalid byte at column {exc.start + 1})")
+            continue
         if not line.strip():
             continue
         try:
