@@ -131,23 +131,57 @@ def _rng(lo: Any, hi: Any, vague: bool = False, t: dict[str, str] | None = None)
     return Markup('<bdi class="fig-%s" title="%s">%s</bdi>') % (hint, title, text)
 
 
-def highlight(text: str, spans: list[dict], anchor: str) -> tuple[Markup, dict[str, list[str]]]:
-    """The report text, escaped, with each evidence span in a <mark>; overlapping spans
-    share one mark. Returns the HTML and, per field, the anchors of its marks."""
+# one colour per family of fields in the evidence view (see the legend on the page)
+FAMILIES = {"killed_min": "deaths", "killed_max": "deaths", "civilians_killed_min": "deaths",
+            "children_killed_min": "deaths", "women_killed_min": "deaths",
+            "combatants_killed_min": "deaths", "named_killed": "deaths",
+            "killed_or_injured_min": "injured", "injured_min": "injured",
+            "injured_max": "injured", "date": "date", "location": "place",
+            "landmark": "place", "actor1": "actor", "actor2": "actor", "sources": "source",
+            "event_type": "type"}
+FAMILY_ORDER = ("deaths", "injured", "date", "place", "actor", "source", "type")
+# characters that change how text looks without being seen: bidi overrides and isolates,
+# zero-width marks, other controls (a reviewer must see them, or "12" can show as "21")
+_INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f"
+                        "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def _visible(text: str) -> str:
+    """Escaped text in which each invisible control character is shown as its code."""
+    out, last = [], 0
+    for m in _INVISIBLE.finditer(text):
+        out.append(str(escape(text[last:m.start()])))
+        code = f"U+{ord(m.group()):04X}"
+        out.append(f'<span class="ctl" title="{code}">⟨{code}⟩</span>')
+        last = m.end()
+    out.append(str(escape(text[last:])))
+    return "".join(out)
+
+
+def highlight(text: str, spans: list[dict], anchor: str,
+              t: dict[str, str] | None = None) -> tuple[Markup, dict[str, list[str]]]:
+    """The report text, escaped, with each evidence span in a <mark> coloured by its field's
+    family and named, on hover, in the interface language ``t``; overlapping spans share
+    one mark. Returns the HTML and, per field, the anchors of its marks."""
+    t = t or {}
     cuts = sorted({0, len(text)} | {s["start"] for s in spans} | {s["end"] for s in spans})
     out: list[str] = []
     anchors: dict[str, list[str]] = {}
     for k, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False)):
-        piece = escape(text[a:b])
+        piece = _visible(text[a:b])
         fields = sorted({s["field"] for s in spans if s["start"] <= a and b <= s["end"]})
         if fields and b > a:
             mid = f"{anchor}-{k}"
             for f in fields:
                 anchors.setdefault(f, []).append(mid)
-            out.append(f'<mark id="{mid}" data-fields="{escape(" ".join(fields))}" '
-                       f'title="{escape(", ".join(fields))}">{piece}</mark>')
+            families = {FAMILIES.get(f, "type") for f in fields}
+            family = next(x for x in FAMILY_ORDER if x in families)
+            names = ", ".join(t.get(f"field_{f}", f) for f in fields)
+            out.append(f'<mark id="{mid}" class="f-{family}" '
+                       f'data-fields="{escape(" ".join(fields))}" '
+                       f'title="{escape(names)}">{piece}</mark>')
         else:
-            out.append(str(piece))
+            out.append(piece)
     return Markup("".join(out)), anchors
 
 
@@ -390,7 +424,8 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
             log = review.audit_log(conn, incident_id)
         evidence_for: dict[str, list[str]] = {}
         for k, e in enumerate(inc["events"], start=1):
-            e["html"], anchors = highlight(e["report"]["text"], e["evidence"], f"ev{k}")
+            e["html"], anchors = highlight(e["report"]["text"], e["evidence"], f"ev{k}",
+                                           I18N[lang_of(request)])
             for fld, ids in anchors.items():
                 evidence_for.setdefault(fld, []).extend(ids)
         t = I18N[lang_of(request)]
@@ -411,6 +446,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
                    (t["date"], Markup("<bdi>%s</bdi>") % date, "date"),
                    (t["place"], inc["location_name"] or "?", "location")]
         return page(request, "incident.html", inc=inc, events=inc["events"], audit=log,
+                    families=FAMILY_ORDER,
                     figures=figures, evidence_for=evidence_for, can_edit=user is not None,
                     correctable=review.CORRECTABLE, grades=review.GRADES, message=message)
 

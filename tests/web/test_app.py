@@ -256,3 +256,15 @@ def test_every_api_error_has_one_envelope_and_pages_get_a_page(app_store, monkey
     assert 'href="/?lang=ar"' in page.text and "<header>" in page.text
     bad = client.get("/?min_civilians=abc&lang=en")
     assert bad.status_code == 422 and "A value was not understood" in bad.text
+
+
+def test_evidence_shows_hidden_controls_and_colours_each_field_family():
+    from marsad.web.app import I18N, highlight
+    text = "قتل \u202e12\u202c مدنيا في سراقب"
+    spans = [{"field": "killed_min", "start": 4, "end": 8},
+             {"field": "location", "start": 17, "end": 22}]
+    html, anchors = highlight(text, spans, "ev1", I18N["ar"])
+    # the override that would show "12" as "21" is visible where it sits
+    assert '<span class="ctl" title="U+202E">⟨U+202E⟩</span>12' in html
+    assert 'class="f-deaths"' in html and 'class="f-place"' in html
+    assert 'title="القتلى"' in html and set(anchors) == {"killed_min", "location"}
