@@ -8,8 +8,14 @@ GOLD_SETS ?= $(DEV_GOLD) ../shared/dev/real_reports.json ../shared/dev/no_event_
 
 .PHONY: demo test lint eval bench gazetteer clean
 
+# the demo needs the app only; the test tools (dask, playwright, schemathesis…) come with
+# `make test`
 $(BIN)/marsad: pyproject.toml
 	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.dev: $(BIN)/marsad pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $@
 
@@ -22,7 +28,7 @@ demo: $(BIN)/marsad
 	@echo "review app: log in as demo / demo-reviewer (Ctrl-C to stop)"
 	$(BIN)/marsad serve --db $(DEMO_DB) --port $${PORT:-8000}
 
-lint: $(BIN)/marsad
+lint: $(VENV)/.dev
 	$(BIN)/ruff check marsad tests scripts benchmarks
 
 test: lint
@@ -37,15 +43,15 @@ test: lint
 		else echo "no $$gold: its gate is skipped"; fi; \
 	done
 
-eval: $(BIN)/marsad
+eval: $(VENV)/.dev
 	$(BIN)/marsad eval $(DEV_GOLD)
 
-bench: $(BIN)/marsad
+bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/bench_extract.py --reports 10000 \
 		--gold ../shared/dev/real_reports.json --bulletin-kb 1000
 	$(BIN)/python benchmarks/bench_store.py --reports 100000
 
-gazetteer: $(BIN)/marsad
+gazetteer: $(VENV)/.dev
 	$(BIN)/python scripts/build_gazetteer.py
 
 clean:
