@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import (
     and_,
     bindparam,
+    case,
     create_engine,
     delete,
     event,
@@ -332,6 +333,15 @@ class Store:
             .where(self._filters(**filters), incidents.c.date_start.is_not(None)) \
             .group_by(incidents.c.date_start)
         return [dict(r._mapping) for r in conn.execute(q)]
+
+    def review_queue(self, conn: Connection) -> list[str]:
+        """Unreviewed incidents in the order a reviewer should take them: contested first
+        (sources disagree), then the most civilians killed, then the newest."""
+        contested = case((incidents.c.grade == "contested", 0), else_=1)
+        q = select(incidents.c.id).where(incidents.c.review_status == "unreviewed").order_by(
+            contested, incidents.c.civilians_killed_min.desc().nulls_last(),
+            incidents.c.date_start.desc().nulls_last(), incidents.c.id)
+        return [r[0] for r in conn.execute(q)]
 
     def count_incidents(self, conn: Connection, **filters) -> dict[str, int]:
         """How many incidents the filters keep, and their civilian deaths (lowest figures)."""

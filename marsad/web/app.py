@@ -25,6 +25,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 from pydantic import BeforeValidator, TypeAdapter
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -129,6 +130,13 @@ def _rng(lo: Any, hi: Any, vague: bool = False, t: dict[str, str] | None = None)
         return Markup("<bdi>%s</bdi>") % text
     title = (t or {}).get(f"hint_{hint}", hint)
     return Markup('<bdi class="fig-%s" title="%s">%s</bdi>') % (hint, title, text)
+
+
+@pass_context
+def _translate_value(ctx, value: Any) -> Any:
+    """A stored value (an event type, a grade, a status, an audit action) in the interface
+    language; one the file does not know is shown as it is."""
+    return ctx["t"]["values"].get(value, value) if isinstance(value, str) else value
 
 
 # one colour per family of fields in the evidence view (see the legend on the page)
@@ -240,6 +248,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(_WEB.joinpath("static"))), name="static")
     templates = Jinja2Templates(directory=str(_WEB.joinpath("templates")))
     templates.env.globals["rng"] = _rng
+    templates.env.filters["tv"] = _translate_value
     templates.env.filters["safe_url"] = safe_url  # a stored javascript: URL is never a link
     types = list(load().event_types)
 
@@ -422,6 +431,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
                                             status_code=301)
                 raise HTTPException(404, f"no incident {incident_id}")
             log = review.audit_log(conn, incident_id)
+            left = len(store.review_queue(conn))
         evidence_for: dict[str, list[str]] = {}
         for k, e in enumerate(inc["events"], start=1):
             e["html"], anchors = highlight(e["report"]["text"], e["evidence"], f"ev{k}",
@@ -446,7 +456,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
                    (t["date"], Markup("<bdi>%s</bdi>") % date, "date"),
                    (t["place"], inc["location_name"] or "?", "location")]
         return page(request, "incident.html", inc=inc, events=inc["events"], audit=log,
-                    families=FAMILY_ORDER,
+                    families=FAMILY_ORDER, queue_left=left,
                     figures=figures, evidence_for=evidence_for, can_edit=user is not None,
                     correctable=review.CORRECTABLE, grades=review.GRADES, message=message)
 
@@ -458,6 +468,19 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
             return RedirectResponse(f"/incidents/{incident_id}?{urlencode({'message': str(exc)})}",
                                     status_code=303)
         return RedirectResponse(f"/incidents/{incident_id}", status_code=303)
+
+    @app.get("/review/next", include_in_schema=False)
+    def review_next(request: Request, after: str | None = None,
+                    user: str | None = Depends(reader)):
+        """The next incident to review after ``after`` in the queue's order (round the end
+        to the start); the list of unreviewed incidents when none is left."""
+        with store.engine.connect() as conn:
+            queue = store.review_queue(conn)
+        lang = lang_of(request)
+        if not queue:
+            return RedirectResponse(f"/?review_status=unreviewed&lang={lang}", status_code=303)
+        nxt = queue[(queue.index(after) + 1) % len(queue)] if after in queue else queue[0]
+        return RedirectResponse(f"/incidents/{nxt}?lang={lang}", status_code=303)
 
     @app.post("/incidents/{incident_id}/confirm", include_in_schema=False)
     def do_confirm(request: Request, incident_id: str, csrf: str = Form(""),

@@ -268,3 +268,26 @@ def test_evidence_shows_hidden_controls_and_colours_each_field_family():
     assert '<span class="ctl" title="U+202E">⟨U+202E⟩</span>12' in html
     assert 'class="f-deaths"' in html and 'class="f-place"' in html
     assert 'title="القتلى"' in html and set(anchors) == {"killed_min", "location"}
+
+
+def test_the_review_queue_puts_contested_then_deadliest_first_and_counts_what_is_left(
+        app_store):
+    client = TestClient(create_app(app_store))
+    csrf = login(client)
+    with app_store.engine.connect() as conn:
+        rows = app_store.query_incidents(conn)
+        queue = app_store.review_queue(conn)
+    assert sorted(queue) == sorted(r["id"] for r in rows)  # all unreviewed at first
+    by_id = {r["id"]: r for r in rows}
+    keys = [(by_id[i]["grade"] != "contested", -(by_id[i]["civilians_killed_min"] or -1))
+            for i in queue]
+    assert keys == sorted(keys)
+    first = client.get("/review/next", follow_redirects=False)
+    assert first.headers["location"].startswith(f"/incidents/{queue[0]}")
+    page = client.get(first.headers["location"]).text
+    assert re.search(rf'id="queue-left">{len(queue)}<', page)
+    client.post(f"/incidents/{queue[0]}/confirm", data={"csrf": csrf})
+    nxt = client.get(f"/review/next?after={queue[0]}", follow_redirects=False)
+    assert nxt.headers["location"].startswith(f"/incidents/{queue[1]}")
+    page = client.get(nxt.headers["location"]).text
+    assert re.search(rf'id="queue-left">{len(queue) - 1}<', page)
