@@ -9,6 +9,7 @@ that expire; every form carries a per-session CSRF token.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import logging
@@ -193,35 +194,81 @@ def highlight(text: str, spans: list[dict], anchor: str,
     return Markup("".join(out)), anchors
 
 
-def _timeline(rows: list[dict]) -> Markup:
-    """Incidents and civilian deaths per week, as an inline SVG bar chart (rows: per day)."""
-    weeks: dict[str, list[int]] = {}
-    for r in rows:
-        if not r.get("date_start"):
-            continue
-        d = dt.date.fromisoformat(r["date_start"])
-        key = (d - dt.timedelta(days=d.weekday())).isoformat()
-        w = weeks.setdefault(key, [0, 0])
-        w[0] += r.get("incidents", 1)
-        w[1] += r.get("civilians_killed_min") or 0
-    if not weeks:
+def _bins(first: dt.date, last: dt.date) -> tuple[str, list[tuple[dt.date, dt.date]]]:
+    """Every period from the first day to the last, empty ones included: days for up to two
+    months, weeks for up to two years, months beyond."""
+    span = (last - first).days
+    out = []
+    if span <= 62:
+        unit, d = "day", first
+        while d <= last:
+            out.append((d, d))
+            d += dt.timedelta(days=1)
+    elif span <= 730:
+        unit, d = "week", first - dt.timedelta(days=first.weekday())
+        while d <= last:
+            out.append((d, d + dt.timedelta(days=6)))
+            d += dt.timedelta(days=7)
+    else:
+        unit, d = "month", first.replace(day=1)
+        while d <= last:
+            nxt = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            out.append((d, nxt - dt.timedelta(days=1)))
+            d = nxt
+    return unit, out
+
+
+def _timeline(rows: list[dict], t: dict[str, str], query: str) -> Markup:
+    """Incidents and civilian deaths over a continuous time axis (empty periods shown), as an
+    inline SVG: one row each, a few readable date labels, a legend. Each period is a link
+    that sets the date filter to it."""
+    days = [(dt.date.fromisoformat(r["date_start"]), r) for r in rows if r.get("date_start")]
+    if not days:
         return Markup('<p class="muted" id="timeline">—</p>')
-    keys = sorted(weeks)
-    top = max(max(v) for v in weeks.values()) or 1
-    bw = max(4, min(24, 900 // len(keys)))
-    bars = []
-    for i, k in enumerate(keys):
-        n, c = weeks[k]
-        x = i * bw
-        bars.append(f'<rect x="{x}" y="{100 - 100 * n / top:.1f}" width="{bw / 2 - 1}" '
-                    f'height="{100 * n / top:.1f}" fill="#486581"><title>{k}: {n}</title></rect>'
-                    f'<rect x="{x + bw / 2}" y="{100 - 100 * c / top:.1f}" width="{bw / 2 - 1}" '
-                    f'height="{100 * c / top:.1f}" fill="#c0392b"><title>{k}: {c}</title></rect>')
-    width = len(keys) * bw
-    return Markup(f'<svg id="timeline" viewBox="0 0 {width} 110" width="100%" height="120" '
-                  f'role="img" aria-label="incidents and civilian deaths per week">'
-                  f'{"".join(bars)}<text x="0" y="108" font-size="8">{keys[0]}</text>'
-                  f'<text x="{max(0, width - 60)}" y="108" font-size="8">{keys[-1]}</text></svg>')
+    unit, bins = _bins(min(d for d, _ in days), max(d for d, _ in days))
+    counts = [[0, 0] for _ in bins]
+    starts = [b[0] for b in bins]
+    for d, r in days:
+        k = bisect.bisect_right(starts, d) - 1
+        counts[k][0] += r.get("incidents", 1)
+        counts[k][1] += r.get("civilians_killed_min") or 0
+    width, row_h, left = 900, 50, 0
+    bw = width / len(bins)
+    top_n = max(c[0] for c in counts) or 1
+    top_c = max(c[1] for c in counts) or 1
+    keep = f"&{query}" if query else ""
+    parts = []
+    for (a, b), (n, c) in zip(bins, counts, strict=True):
+        x = left + (a - bins[0][0]).days / ((bins[-1][1] - bins[0][0]).days + 1) * width
+        hn, hc = row_h * n / top_n, row_h * c / top_c
+        label = f"{a.isoformat()} – {b.isoformat()}: {n} {t['count']}, {c} {t['civilians_killed']}"
+        href = escape(f"/?date_from={a.isoformat()}&date_to={b.isoformat()}{keep}")
+        parts.append(
+            f'<a href="{href}" class="bin" aria-label="{escape(label)}"><title>{escape(label)}'
+            f'</title><rect x="{x:.1f}" y="0" width="{max(bw, 1):.1f}" height="{2 * row_h + 6}"'
+            f' fill="transparent"/>'
+            f'<rect x="{x:.1f}" y="{row_h - hn:.1f}" width="{max(bw - 1, 0.8):.1f}" '
+            f'height="{hn:.1f}" fill="#486581"/>'
+            f'<rect x="{x:.1f}" y="{2 * row_h + 6 - hc:.1f}" width="{max(bw - 1, 0.8):.1f}" '
+            f'height="{hc:.1f}" fill="#c0392b"/></a>')
+    ticks = []
+    step = max(1, len(bins) // 6)
+    for k in range(0, len(bins), step):
+        x = k * bw
+        text = bins[k][0].isoformat()[:7] if unit == "month" else bins[k][0].isoformat()
+        ticks.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{2 * row_h + 6}" '
+                     f'y2="{2 * row_h + 10}" stroke="#777"/>'
+                     f'<text x="{x:.1f}" y="{2 * row_h + 20}" font-size="10">{text}</text>')
+    legend = (f'<p class="muted legend" id="timeline-legend"><span class="sw" '
+              f'style="background:#486581"></span> {t["count"]} · <span class="sw" '
+              f'style="background:#c0392b"></span> {t["civilians_killed"]} · '
+              f'{t["per_" + unit]}</p>')
+    return Markup(f'<svg id="timeline" data-unit="{unit}" viewBox="-2 0 {width + 60} '
+                  f'{2 * row_h + 26}" width="100%" role="img" '
+                  f'aria-label="{escape(t["timeline"])}" direction="ltr">'
+                  f'<line x1="0" x2="{width}" y1="{row_h + 3}" y2="{row_h + 3}" stroke="#ddd"/>'
+                  f'<line x1="0" x2="{width}" y1="{2 * row_h + 6}" y2="{2 * row_h + 6}" '
+                  f'stroke="#777"/>{"".join(parts)}{"".join(ticks)}</svg>{legend}')
 
 
 def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
@@ -414,9 +461,13 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
             unplaced = store.count_incidents(conn, needs_place=True)["incidents"]
             timeline_rows = store.timeline(conn, **f)
         query = urlencode({k: v for k, v in f.items() if v is not None})
+        # a period picked on the timeline keeps the other filters and the language
+        timeline_query = urlencode({k: v for k, v in {**f, "lang": lang_of(request)}.items()
+                                    if v is not None and k not in ("date_from", "date_to")})
         return page(request, "list.html", rows=rows[:PAGE], more=len(rows) > PAGE, f=f,
                     counts=counts, unplaced=unplaced, query=query, page=page_no, types=types,
-                    grades=review.GRADES, statuses=STATUSES, timeline=_timeline(timeline_rows),
+                    grades=review.GRADES, statuses=STATUSES,
+                    timeline=_timeline(timeline_rows, I18N[lang_of(request)], timeline_query),
                     tile_url=settings.tile_url, map_limit=MAP_LIMIT)
 
     @app.get("/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)

@@ -86,7 +86,7 @@ def test_incident_page_highlights_evidence_and_corrections_are_audited(app_store
     r = client.post(f"/incidents/{iid}/correct",
                     data={"field": "killed_min", "value": "6", "csrf": csrf})
     assert r.status_code == 200 and 'id="fig-killed_min"><bdi>6–7</bdi><' in r.text
-    assert "amal · correct · killed_min: 5 → 6" in r.text
+    assert "amal · تصحيح · القتلى: 5 → 6" in r.text  # the audit in the page's language
     bad = client.post(f"/incidents/{iid}/correct",
                       data={"field": "killed_min", "value": "many", "csrf": csrf})
     assert "whole number" in bad.text
@@ -291,3 +291,20 @@ def test_the_review_queue_puts_contested_then_deadliest_first_and_counts_what_is
     assert nxt.headers["location"].startswith(f"/incidents/{queue[1]}")
     page = client.get(nxt.headers["location"]).text
     assert re.search(rf'id="queue-left">{len(queue) - 1}<', page)
+
+
+def test_the_timeline_is_continuous_and_each_period_sets_the_date_filter(app_store):
+    import datetime as dt
+
+    from marsad.web.app import _bins
+    unit, bins = _bins(dt.date(2016, 1, 5), dt.date(2021, 3, 2))
+    assert unit == "month" and len(bins) == 63  # the empty years between are on the axis
+    assert _bins(dt.date(2019, 5, 1), dt.date(2019, 5, 20))[0] == "day"
+    client = TestClient(create_app(app_store))
+    login(client)
+    page = client.get("/?country=SY&lang=en").text
+    svg = page[page.index('<svg id="timeline"'):page.index("</svg>")]
+    links = re.findall(r'<a href="([^"]+)" class="bin"', svg)
+    assert len(links) > 2 and all("date_from=" in x and "country=SY" in x and "lang=en" in x
+                                  for x in links)
+    assert 'id="timeline-legend"' in page
