@@ -128,9 +128,9 @@ def _rng(lo: Any, hi: Any, vague: bool = False, t: dict[str, str] | None = None)
     text = format_range(lo, hi, bool(vague), dash="–")
     hint = "vague" if vague else "open" if lo is not None and hi is None else None
     if hint is None:
-        return Markup("<bdi>%s</bdi>") % text
+        return Markup('<bdi dir="ltr">%s</bdi>') % text
     title = (t or {}).get(f"hint_{hint}", hint)
-    return Markup('<bdi class="fig-%s" title="%s">%s</bdi>') % (hint, title, text)
+    return Markup('<bdi dir="ltr" class="fig-%s" title="%s">%s</bdi>') % (hint, title, text)
 
 
 @pass_context
@@ -264,7 +264,7 @@ def _timeline(rows: list[dict], t: dict[str, str], query: str) -> Markup:
               f'style="background:#c0392b"></span> {t["civilians_killed"]} · '
               f'{t["per_" + unit]}</p>')
     return Markup(f'<svg id="timeline" data-unit="{unit}" viewBox="-2 0 {width + 60} '
-                  f'{2 * row_h + 26}" width="100%" role="img" '
+                  f'{2 * row_h + 26}" width="100%" role="group" '
                   f'aria-label="{escape(t["timeline"])}" direction="ltr">'
                   f'<line x1="0" x2="{width}" y1="{row_h + 3}" y2="{row_h + 3}" stroke="#ddd"/>'
                   f'<line x1="0" x2="{width}" y1="{2 * row_h + 6}" y2="{2 * row_h + 6}" '
@@ -439,10 +439,11 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
             throttle.fail(keys)
             return page(request, "login.html", error=True, next_url=next_url)
         throttle.clear(keys)
-        request.session.clear()
+        lang = lang_of(request)
+        request.session.clear()  # a new session on login; only the language carries over
         sid = secrets.token_urlsafe(24)
         sessions[sid] = time.time()
-        request.session.update(user=username, sid=sid)
+        request.session.update(user=username, sid=sid, lang=lang)
         return RedirectResponse(_local(next_url), status_code=303)
 
     @app.post("/logout", include_in_schema=False)
@@ -504,7 +505,7 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
                    (t["injured"], _rng(inc["injured_min"], inc["injured_max"],
                                        inc.get("injured_vague"), t), "injured_min"),
                    # a date and a name are shown as they are, never as a range ("سراقب+")
-                   (t["date"], Markup("<bdi>%s</bdi>") % date, "date"),
+                   (t["date"], Markup('<bdi dir="ltr">%s</bdi>') % date, "date"),
                    (t["place"], inc["location_name"] or "?", "location")]
         return page(request, "incident.html", inc=inc, events=inc["events"], audit=log,
                     families=FAMILY_ORDER, queue_left=left,

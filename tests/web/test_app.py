@@ -85,7 +85,7 @@ def test_incident_page_highlights_evidence_and_corrections_are_audited(app_store
         in page.text
     r = client.post(f"/incidents/{iid}/correct",
                     data={"field": "killed_min", "value": "6", "csrf": csrf})
-    assert r.status_code == 200 and 'id="fig-killed_min"><bdi>6–7</bdi><' in r.text
+    assert r.status_code == 200 and 'id="fig-killed_min"><bdi dir="ltr">6–7</bdi><' in r.text
     assert "amal · تصحيح · القتلى: 5 → 6" in r.text  # the audit in the page's language
     bad = client.post(f"/incidents/{iid}/correct",
                       data={"field": "killed_min", "value": "many", "csrf": csrf})
@@ -210,9 +210,9 @@ def test_vague_and_open_figures_are_marked_and_explained_in_both_languages(tmp_p
     client = TestClient(create_app(store))
     login(client)
     page = client.get(f"/incidents/{saraqib(store)}?lang=en").text
-    injured = re.search(r'id="fig-injured_min"><bdi class="fig-vague" title="([^"]+)">~12<',
-                        page)
-    killed = re.search(r'id="fig-killed_min"><bdi class="fig-open" title="([^"]+)">12\+<', page)
+    bdi = r'<bdi dir="ltr" class="fig-{}" title="([^"]+)">'  # numbers read left to right
+    injured = re.search(r'id="fig-injured_min">' + bdi.format("vague") + "~12<", page)
+    killed = re.search(r'id="fig-killed_min">' + bdi.format("open") + r"12\+<", page)
     assert injured and killed and "ACLED" in injured.group(1)
     assert 'id="fig-location">سراقب<' in page  # a name is never formatted as a range
     arabic = client.get(f"/incidents/{saraqib(store)}?lang=ar").text

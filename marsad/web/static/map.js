@@ -16,7 +16,7 @@
     vague ? "~" + lo : hi === lo ? String(lo) : hi === null || hi === undefined ? lo + "+" :
     lo + "–" + hi;
 
-  const map = L.map("map").setView([31, 38], 5);
+  const map = L.map("map", {maxZoom: 18}).setView([31, 38], 5);  // the clusters need a max zoom
   if (el.dataset.tileUrl) L.tileLayer(el.dataset.tileUrl, {maxZoom: 18}).addTo(map);
   fetch("/static/countries.geojson").then(r => r.json()).then(g =>
     L.geoJSON(g, {interactive: false, style: {color: "#7b8794", weight: 1.2,
@@ -46,11 +46,12 @@
         const p = f.properties;
         const box = document.createElement("div");
         box.className = "popup";
-        const add = (label, value) => {
+        const add = (label, value, numeric) => {
           const row = document.createElement("div");
           const b = document.createElement("b");
           b.textContent = label + ": ";
           const v = document.createElement("bdi");
+          if (numeric) v.dir = "ltr";  // "5–7" must not read "7–5" in Arabic
           v.textContent = value;
           row.append(b, v);
           box.append(row);
@@ -60,10 +61,10 @@
         a.className = "popup-link";
         a.textContent = tv(p.sub_event_type) + " — " + (p.location_name || "?");
         box.append(a);
-        add(t.date, p.date_start || "?");
-        add(t.killed, range(p.killed_min, p.killed_max, p.killed_vague));
-        add(t.civilians, range(p.civilians_killed_min, p.civilians_killed_max));
-        add(t.injured, range(p.injured_min, p.injured_max, p.injured_vague));
+        add(t.date, p.date_start || "?", true);
+        add(t.killed, range(p.killed_min, p.killed_max, p.killed_vague), true);
+        add(t.civilians, range(p.civilians_killed_min, p.civilians_killed_max), true);
+        add(t.injured, range(p.injured_min, p.injured_max, p.injured_vague), true);
         add(t.grade, tv(p.grade));
         l.bindPopup(box);
       }});
