@@ -173,3 +173,51 @@ def test_an_analysts_day_in_both_languages_at_desktop_and_phone_width(server, la
         assert page.evaluate("document.activeElement.id") == "correct-field"
         page.screenshot(path=str(SHOTS / f"{shot}-queue.png"), full_page=True)
         browser.close()
+
+
+def test_a_javascript_url_in_a_report_never_runs_in_the_browser(tmp_path):
+    """Stored XSS through report URLs: a report stored with a javascript: URL (as an older
+    version or another tool could have stored it) shows no link, and nothing runs on click."""
+    if not CHROMIUM:
+        if os.environ.get("MARSAD_REQUIRE_BROWSER") == "1":
+            pytest.fail("chromium is required (scripts/ensure_browser.sh installs it)")
+        pytest.skip("no chromium on this machine")
+    from playwright.sync_api import sync_playwright
+    from sqlalchemy import text
+
+    from marsad.ingest import ingest_reports
+    from marsad.records import Report
+    from marsad.web import Settings
+
+    store = Store(f"sqlite:///{tmp_path / 'xss.db'}")
+    ingest_reports([Report("x", "قتل مدنيان في قصف مدفعي على مدينة سراقب اليوم.", "2019-05-07",
+                           "مرصد", "https://example.org/ok")], store)
+    with store.engine.begin() as conn:  # forged past the reader's own check
+        conn.execute(text("UPDATE reports SET url = 'javascript:alert(document.cookie)'"))
+        (iid,) = conn.execute(text("SELECT id FROM incidents")).one()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(store, Settings(public_read=True)),
+                                        host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    while not srv.started:
+        time.sleep(0.05)
+    dialogs = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            page = browser.new_page()
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.goto(f"http://127.0.0.1:{port}/incidents/{iid}")
+            hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+            assert hrefs and not [h for h in hrefs if h.lower().startswith("javascript:")]
+            for a in page.locator("article a").all():  # every link in the report's header
+                a.click(no_wait_after=True)
+            page.wait_for_timeout(300)
+            browser.close()
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+    assert dialogs == []
