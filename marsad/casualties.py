@@ -166,6 +166,9 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
             else:
                 # "مدنيين اثنين": the number follows the noun
                 after = parse_quantity(tokens, noun.end, lang) if noun.end < hi else None
+                if after is not None and any(k in excluded for k in range(after.start,
+                                                                          after.end)):
+                    after = None  # "أطفال، الأحد": a day, not "one"
                 counted = after is not None and after.end < hi and \
                     lang.persons.match_at(tokens, after.end) is not None
                 if after is not None and not after.vague and after.low == after.high \

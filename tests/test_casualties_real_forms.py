@@ -34,6 +34,8 @@ def figures(text):
     # each side's dead, told in their own sentences, add up
     ("قال الجيش إن مسلحين قتلوا خمسة جنود في هجوم على قرية بوني. وأضاف أن 12 مهاجما قتلوا "
      "في الاشتباك.", (17, None, None, None)),
+    # a weekday after a plural noun is a day, not "one" (الأحد)
+    ("قتل خمسة مدنيين، بينهم أطفال، الأحد في قصف على مدينة سراقب.", (5, 5, None, None)),
     # people of one family are civilians
     ("قتل خمسة أشخاص من عائلة واحدة بقصف مدفعي على مدينة سراقب.", (5, 5, None, None)),
     # first person: "we lost"
