@@ -285,7 +285,23 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
         counts.append(count)
         prev = count
     counts += _same_as(tokens, lo, hi, lang, counts)
+    counts += _perpetrators(tokens, lo, hi, lang, counts)
     return counts
+
+
+def _perpetrators(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
+                  counts: list[Count]) -> list[Count]:
+    """"مصرع 4 أشخاص على الأقل، بينهم منفذ الهجوم": the attacker among the dead, a part
+    that comes off the victims' toll (cat 'perpetrator')."""
+    out = []
+    for m in lang.subset.find(tokens, lo, hi):
+        who = lang.perpetrators.match_at(tokens, m.end) if m.end < hi else None
+        before = [c for c in counts if c.kind == "killed" and not c.subset
+                  and 0 <= m.start - c.end <= 3]
+        if who is not None and who.payload is not None and before:
+            n = who.payload
+            out.append(Count(who.start, who.end, "killed", n, n, False, "perpetrator", True))
+    return out
 
 
 def _all_civilians(tokens: Sequence[Token], j: int, hi: int, lang: LanguageData) -> bool:

@@ -60,6 +60,12 @@ def statement_figures(counts: list[Count]) -> dict[str, tuple]:
     whole = [c for c in killed if not c.subset]
     out: dict[str, tuple] = {}
     out["killed"] = _sum(whole)
+    attackers = sum(c.low for c in killed if c.subset and c.cat == "perpetrator")
+    if attackers and out["killed"][0] is not None and not out["killed"][2]:
+        # "4 dead, among them the bomber": 3 victims
+        low, high, vague, used = out["killed"]
+        out["killed"] = (max(low - attackers, 0),
+                         None if high is None else max(high - attackers, 0), vague, used)
 
     def group(cats: tuple[str, ...], part_cats: tuple[str, ...] | None = None) -> tuple:
         direct = [c for c in whole if c.cat in cats]

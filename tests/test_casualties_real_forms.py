@@ -36,6 +36,9 @@ def figures(text):
      "في الاشتباك.", (17, None, None, None)),
     # a weekday after a plural noun is a day, not "one" (الأحد)
     ("قتل خمسة مدنيين، بينهم أطفال، الأحد في قصف على مدينة سراقب.", (5, 5, None, None)),
+    # the bomber among the dead is not one of the victims
+    ("فجر انتحاري نفسه في مطعم بمدينة مقديشو ما أسفر عن مصرع 6 أشخاص، بينهم منفذ الهجوم.",
+     (5, None, None, None)),
     # people of one family are civilians
     ("قتل خمسة أشخاص من عائلة واحدة بقصف مدفعي على مدينة سراقب.", (5, 5, None, None)),
     # first person: "we lost"

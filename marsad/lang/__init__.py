@@ -68,6 +68,7 @@ class LanguageData:
     all_of_them: Lexicon
     kin: Lexicon
     ranks_of: Lexicon
+    perpetrators: Lexicon
     # events
     triggers: Lexicon
     weak_defaults: dict[str, str]
@@ -259,6 +260,7 @@ def load(code: str = "ar") -> LanguageData:
         all_of_them=_lex(per["all_of_them"]),
         kin=_lex(per["kin"]),
         ranks_of=_lex(per["ranks_of"]),
+        perpetrators=_lex_map(per["perpetrators"]),
         triggers=Lexicon(trigger_entries),
         weak_defaults={normalise_word(k): v for k, v in trg["weak_defaults"].items()},
         event_types=dict(trg["event_types"]),
