@@ -58,6 +58,7 @@ class Candidate:
     trigger: Match | None
     strong: bool
     anaphoric: bool = False
+    recalled: bool = False  # told in the pluperfect ("وكانت … قد شهدت"): an earlier event
     title: bool = False
     location: Located | None = None
     landmark: PlaceMention | None = None
@@ -108,6 +109,16 @@ def trigger_status(tokens: Sequence[Token], m: Match, lang: LanguageData, lo: in
     return "event"
 
 
+def _pluperfect(tokens: Sequence[Token], sentence_lo: int, trigger: int, lang: LanguageData,
+                reach: int = 12) -> bool:
+    """"وكانت الفاشر قد شهدت هدوءا … بعدما هاجمت": كان … قد before the trigger, in its
+    sentence, tells of an earlier event."""
+    lo = max(sentence_lo, trigger - reach)
+    words = [t.text for t in tokens[lo:trigger]]
+    aux = next((k for k, w in enumerate(words) if w in lang.pluperfect_aux), None)
+    return aux is not None and lang.pluperfect_particle in words[aux + 1:aux + 5]
+
+
 def _has(lex, tokens: Sequence[Token], lo: int, hi: int) -> bool:
     return bool(lex.find(tokens, lo, hi))
 
@@ -154,6 +165,9 @@ class Assembler:
         self.year_hint = (years or firsts or [None])[0]
         self._starts: dict[int, list[int]] = {}
         self._place_starts = [pm.start for pm in mentions.places]
+        self._sentence_lo: dict[int, int] = {}  # where each sentence starts
+        for c in mentions.clauses:
+            self._sentence_lo.setdefault(c.sentence, c.lo)
         self.datelines = self._datelines()
         self.main_place = self._main_place()
         countries = Counter(loc.place.key for k, loc in mentions.located.items()
@@ -274,6 +288,13 @@ class Assembler:
                 continue
             one_day = any(d.kind in ("day", "relative", "weekday") for d in dates)
             is_period = period_here is not None or (period_words and not one_day)
+            recalled = not active and counts and _pluperfect(
+                tokens, self._sentence_lo[cl.sentence], counts[0].start, lang, reach=30)
+            if recalled:
+                # "وكانت الفاشر قد شهدت … ما أسفر عن مقتل 15": the toll of an earlier event,
+                # not more of the one told before
+                current_town = self._update_town(place_idx, current_town)
+                continue
             if not active and events and counts and not self._has_own_settlement(place_idx) \
                     and not is_period:  # ("وبذلك ترتفع الحصيلة منذ بدء العدوان": a total)
                 # counts with no trigger and no new town: the last event, told again
@@ -284,6 +305,8 @@ class Assembler:
             cand = Candidate([cl], sub, trig, strong, inherited_type=inherited, title=cl.title)
             # "القصف نفذ بواسطة طائرة مسيرة": a definite trigger anywhere refers back
             cand.anaphoric = any(_definite(tokens[t.start].text, lang.article) for t in active)
+            cand.recalled = bool(active) and _pluperfect(
+                tokens, self._sentence_lo[cl.sentence], active[0].start, lang)
             cand.statements = [counts] if counts else []
             cand.actors = [a for a in self._in(self.m.actors, cl)
                            if not self._after_quiet(a, triggers, quiet)]

@@ -56,6 +56,8 @@ def _types_agree(a: Candidate, b: Candidate, lang: LanguageData) -> bool:
 def same_event(ev: Candidate, cand: Candidate, lang: LanguageData, tokens) -> bool:
     if ev.aggregate or cand.aggregate or ev.location is None or cand.location is None:
         return False
+    if ev.recalled != cand.recalled:
+        return False  # an earlier event recalled beside today's is not today's told again
     if ev.location.key != cand.location.key or not _types_agree(ev, cand, lang):
         return False
     if not days_agree(ev, cand):

@@ -201,3 +201,11 @@ def test_a_running_total_since_the_war_began_is_an_aggregate_not_the_last_strike
     strike = next(e for e in events if not e.aggregate)
     assert (strike.location_name, strike.killed_min, strike.killed_max) == ("رفح", 1, 1)
     assert [e.killed_min for e in events if e.aggregate] == [640]
+
+
+def test_a_toll_recalled_in_the_pluperfect_is_not_todays_strike():
+    text = ("قتل 20 شخصا اليوم في قصف مدفعي على مدينة الفاشر. وكانت الفاشر قد شهدت هدوءا نسبيا "
+            "لأسبوعين، بعدما هاجمت قوات الدعم السريع في بداية يوليو سوقا في المدينة، ما أسفر "
+            "عن مقتل 15 مدنيا.")
+    today = [e for e in extract(text, "2024-07-20") if e.date_start == "2024-07-20"]
+    assert [(e.killed_min, e.civilians_killed_min) for e in today] == [(20, None)]

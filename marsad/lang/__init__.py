@@ -137,6 +137,8 @@ class LanguageData:
     background_reach: int
     irrealis: Lexicon
     irrealis_reach: int
+    pluperfect_aux: frozenset[str]
+    pluperfect_particle: str
     frames: Lexicon
     metaphor_after: Lexicon
     domain_words: Lexicon
@@ -325,6 +327,8 @@ def load(code: str = "ar") -> LanguageData:
         background_reach=int(dis["background_reach"]),
         irrealis=_lex(dis["irrealis"]),
         irrealis_reach=int(dis["irrealis_reach"]),
+        pluperfect_aux=_norm_set(dis["pluperfect_aux"]),
+        pluperfect_particle=normalise_word(dis["pluperfect_particle"]),
         frames=_lex(dis["frames"]),
         metaphor_after=_lex(dis["metaphor_after"]),
         domain_words=_lex(dis["domain_words"]),
