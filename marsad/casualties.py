@@ -207,12 +207,15 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
     verbs = {k for m in keywords for k in range(m.start, m.end)
              if lang.persons.match_at(tokens, k) is None or m.payload == "combined"}
     # "بين قتيل وجريح" names the kind of the count before it; its nouns are not counts
-    phrases = _phrases(tokens, lo, hi, lang, excluded | verbs)
+    kin = lang.kin.find(tokens, lo, hi)
+    kin_at = {m.start: m.end for m in kin}
+    # "من عائلة واحدة": the family's "one" is not a count
+    kin_words = {k for m in kin for k in range(m.start, m.end)}
+    phrases = _phrases(tokens, lo, hi, lang, excluded | verbs | kin_words)
     subset_ends = {m.end for m in lang.subset.find(tokens, lo, hi)}
     combined_at = {m.start: True for m in keywords if m.payload == "combined"}
     additive_at = {m.start for m in lang.additive.find(tokens, lo, hi)}
     updates = [m.start for m in lang.toll_update.find(tokens, lo, hi)]
-    kin_at = {m.start: m.end for m in lang.kin.find(tokens, lo, hi)}
     split = _split_pairs(tokens, keywords, phrases, lang)
     counts: list[Count] = []
     prev: Count | None = None

@@ -39,6 +39,8 @@ def figures(text):
     # the bomber among the dead is not one of the victims
     ("فجر انتحاري نفسه في مطعم بمدينة مقديشو ما أسفر عن مصرع 6 أشخاص، بينهم منفذ الهجوم.",
      (5, None, None, None)),
+    # the "one" of "one family" is not one more person
+    ("قتل خمسة مدنيين، بينهم طفلان من عائلة واحدة، في قصف على مدينة سراقب.", (5, 5, 2, None)),
     # people of one family are civilians
     ("قتل خمسة أشخاص من عائلة واحدة بقصف مدفعي على مدينة سراقب.", (5, 5, None, None)),
     # first person: "we lost"
