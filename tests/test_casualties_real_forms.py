@@ -41,7 +41,7 @@ def figures(text):
      (5, None, None, None)),
     # the "one" of "one family" is not one more person
     ("قتل تسعة أشخاص في قصف على مدينة سراقب، من بينهم خمسة قتلى من عائلة واحدة.",
-     (9, None, None, None)),
+     (9, 5, None, None)),  # the family are civilians; the other four are not known
     # people of one family are civilians
     ("قتل خمسة أشخاص من عائلة واحدة بقصف مدفعي على مدينة سراقب.", (5, 5, None, None)),
     # first person: "we lost"
