@@ -62,10 +62,22 @@ def same_event(ev: Candidate, cand: Candidate, lang: LanguageData, tokens) -> bo
         return False
     if not days_agree(ev, cand):
         return False
-    if ev.landmark and cand.landmark and _landmark_text(ev, tokens) != _landmark_text(cand,
-                                                                                     tokens):
-        return False
-    return cand.anaphoric or cand.title or ev.title or cand.trigger is None
+    refers_back = False
+    if ev.landmark and cand.landmark:
+        first, later = _landmark_text(ev, tokens), _landmark_text(cand, tokens)
+        if not _same_landmark(first, later, lang):
+            return False
+        refers_back = first != later  # "… على المركز": the centre named before
+    return cand.anaphoric or cand.title or ev.title or cand.trigger is None or refers_back
+
+
+def _same_landmark(first: str, later: str, lang: LanguageData) -> bool:
+    """The same words, or the later one refers back with the article to the first one's
+    noun ("مركز مؤقت لإيواء النازحين" … "المركز المكتظ بالنازحين")."""
+    if first == later:
+        return True
+    head_a, head_b = first.split()[0], later.split()[0]
+    return head_b == lang.article + head_a and not head_a.startswith(lang.article)
 
 
 def merge_retellings(cands: list[Candidate], lang: LanguageData, tokens) -> list[Candidate]:

@@ -99,6 +99,11 @@ def event_figures(statements: list[list[Count]]) -> dict[str, Figure]:
         # "the toll rose to": the newest figure for this field replaces the earlier ones
         values = [updates[-1]] if updates else [v for v, _ in values]
         precise = [v for v in values if not v[2]]
+        whole = [v for v in precise if not all(c.subset for c in v[3])]
+        if whole and name in ("civilians", "children", "women", "combatants"):
+            # "8 dead, among them two children and a woman" says at least 3 civilians; beside
+            # a statement of 8 civilians it is a part of those, not a lower count of them
+            precise = whole
         fig = Figure()
         if name in ("killed", "combatants") and _both_sides(precise):
             # "9 soldiers killed" … "about 20 attackers killed": each side's dead, told in

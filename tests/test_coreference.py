@@ -209,3 +209,13 @@ def test_a_toll_recalled_in_the_pluperfect_is_not_todays_strike():
             "عن مقتل 15 مدنيا.")
     today = [e for e in extract(text, "2024-07-20") if e.date_start == "2024-07-20"]
     assert [(e.killed_min, e.civilians_killed_min) for e in today] == [(20, None)]
+
+
+def test_a_landmark_named_again_with_the_article_is_the_same_strike():
+    text = ("قتل 6 مدنيين إثر قصف مدفعي على مركز لإيواء النازحين في مدينة الفاشر. وسقطت 3 قذائف "
+            "على المركز المكتظ بالنازحين، وقال مصدر طبي إن المستشفى استقبل 6 قتلى بينهم طفلان "
+            "وامرأة، إضافة إلى 10 مصابين.")
+    (e,) = extract(text, "2025-09-30")
+    # the two children and the woman are part of the six civilians, not a lower count
+    assert (e.killed_min, e.civilians_killed_min, e.children_killed_min, e.injured_min) == \
+        (6, 6, 2, 10)
