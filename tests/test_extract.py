@@ -203,3 +203,9 @@ def test_a_car_bomb_driven_by_a_suicide_bomber_is_a_suicide_bomb():
     (e,) = extract("انفجرت سيارة مفخخة يقودها انتحاري في مدينة الموصل ما أدى إلى مقتل شخصين.",
                    "2024-05-01")
     assert e.sub_event_type == "Suicide bomb"
+
+
+def test_bombs_dropped_by_an_aircraft_are_an_air_strike():
+    (e,) = extract("قتل طفل عندما ألقت طائرة أنتونوف قنابل على قرية الفندا بمحلية الدلنج.",
+                   "2024-05-01")
+    assert e.sub_event_type == "Air/drone strike"
