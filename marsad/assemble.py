@@ -540,6 +540,9 @@ class Assembler:
             return False
         if _family(ev.sub, lang) != _family(cand.sub, lang):
             return False
+        if ev.strong and cand.strong and ev.sub != cand.sub and not (
+                AIR in (ev.sub, cand.sub) and {ev.sub, cand.sub} & lang.air_overrides):
+            return False  # a car bomb and a hand grenade in one town: two attacks
         if not days_agree(ev, cand):
             return False  # two days, or a strike recalled from another year
         if ev.landmark and cand.landmark and _landmark_text(ev, self.m.tokens) != \

@@ -279,6 +279,11 @@ FLOOR_CHECKS = {
                            lambda s: s.foreign_events, "<="),
     "max_geo_median_km": ("median geocoding error (km)",
                           lambda s: median(s.geo_errors_km) if s.geo_errors_km else 0.0, "<="),
+    # the share placed within 5 km: unlike the median, one more matched event placed at its
+    # town's centre does not move it much
+    "min_geo_within_5km": ("events placed within 5 km",
+                           lambda s: sum(1 for k in s.geo_errors_km if k <= 5.0)
+                           / len(s.geo_errors_km) if s.geo_errors_km else 1.0, ">="),
 }
 
 

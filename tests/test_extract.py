@@ -209,3 +209,11 @@ def test_bombs_dropped_by_an_aircraft_are_an_air_strike():
     (e,) = extract("قتل طفل عندما ألقت طائرة أنتونوف قنابل على قرية الفندا بمحلية الدلنج.",
                    "2024-05-01")
     assert e.sub_event_type == "Air/drone strike"
+
+
+def test_a_car_bomb_and_a_hand_grenade_in_one_town_are_two_attacks():
+    text = ("أصيب ثلاثة موظفين بانفجار عبوة ناسفة قرب مصرف في مدينة الموصل. كما أصيب خمسة مدنيين "
+            "في هجوم بقنبلة يدوية استهدف مقرا لحزب في الموصل.")
+    events = extract(text, "2024-05-01")
+    assert sorted((e.sub_event_type, e.injured_min) for e in events) == [
+        ("Grenade", 5), ("Remote explosive/landmine/IED", 3)]
