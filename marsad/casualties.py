@@ -149,8 +149,9 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
             i = q.end
             continue
         noun = lang.persons.match_at(tokens, i)
-        if noun is not None and i > lo and tokens[i - 1].text in lang.descriptors:
-            i = noun.end  # "وهو قيادي": says who someone counted already was
+        if noun is not None and i > lo and (tokens[i - 1].text in lang.descriptors
+                                            or tokens[i - 1].text in lang.adjective_after):
+            i = noun.end  # "وهو قيادي": who someone counted was; "هجوم مسلح": an adjective
             continue
         if noun is not None and noun.end <= hi:
             p = noun.payload

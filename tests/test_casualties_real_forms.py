@@ -42,6 +42,9 @@ def figures(text):
     # the "one" of "one family" is not one more person
     ("قتل تسعة أشخاص في قصف على مدينة سراقب، من بينهم خمسة قتلى من عائلة واحدة.",
      (9, 5, None, None)),  # the family are civilians; the other four are not known
+    # "an armed attack" counts no armed man
+    ("قتل أربعة من عناصر الشرطة في هجوم مسلح استهدف مركزا للشرطة في مدينة سامراء.",
+     (4, None, None, None)),
     # people of one family are civilians
     ("قتل خمسة أشخاص من عائلة واحدة بقصف مدفعي على مدينة سراقب.", (5, 5, None, None)),
     # first person: "we lost"

@@ -69,6 +69,7 @@ class LanguageData:
     kin: Lexicon
     ranks_of: Lexicon
     perpetrators: Lexicon
+    adjective_after: frozenset[str]
     # events
     triggers: Lexicon
     weak_defaults: dict[str, str]
@@ -263,6 +264,7 @@ def load(code: str = "ar") -> LanguageData:
         kin=_lex(per["kin"]),
         ranks_of=_lex(per["ranks_of"]),
         perpetrators=_lex_map(per["perpetrators"]),
+        adjective_after=_norm_set(per["adjective_after"]),
         triggers=Lexicon(trigger_entries),
         weak_defaults={normalise_word(k): v for k, v in trg["weak_defaults"].items()},
         event_types=dict(trg["event_types"]),
