@@ -75,6 +75,17 @@ def _day_count(tokens: Sequence[Token], i: int, lo: int, lang: LanguageData) -> 
     return k >= lo and tokens[k].text in lang.not_a_count_before
 
 
+def _is_adjective(tokens: Sequence[Token], i: int, lo: int, lang: LanguageData) -> bool:
+    """A definite person word right after a definite noun that is neither a person nor a
+    casualty word agrees with it as an adjective: "الإعلام العسكري" (military media) counts
+    nobody, "مقتل العسكري" does."""
+    art = lang.article
+    if i <= lo or not tokens[i].text.startswith(art) or not tokens[i - 1].text.startswith(art):
+        return False
+    return lang.persons.match_at(tokens, i - 1) is None and \
+        lang.casualty.match_at(tokens, i - 1) is None and not tokens[i - 1].is_digit
+
+
 def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
              excluded: set[int]) -> list[_Phrase]:
     """Every counted group of people in tokens[lo:hi], left to right."""
@@ -152,6 +163,9 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
         if noun is not None and i > lo and (tokens[i - 1].text in lang.descriptors
                                             or tokens[i - 1].text in lang.adjective_after):
             i = noun.end  # "وهو قيادي": who someone counted was; "هجوم مسلح": an adjective
+            continue
+        if noun is not None and noun.end <= hi and _is_adjective(tokens, i, lo, lang):
+            i = noun.end  # "الإعلام العسكري", "الدفاع المدني": it describes the noun before
             continue
         if noun is not None and noun.end <= hi:
             p = noun.payload
@@ -290,7 +304,36 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
         prev = count
     counts += _same_as(tokens, lo, hi, lang, counts)
     counts += _perpetrators(tokens, lo, hi, lang, counts)
+    counts += _name_lists(tokens, lo, hi, lang, counts)
     return counts
+
+
+def _name_lists(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
+                counts: list[Count]) -> list[Count]:
+    """"مقتل الطفل فلان، وكل من فلان الفلاني وفلان الفلاني": the names listed after "كل من"
+    are more people of the same kind as the one counted before it, one per name joined by
+    و (a name has two words at least)."""
+    out = []
+    for m in lang.name_list.find(tokens, lo, hi):
+        before = [c for c in counts if c.end <= m.start and m.start - c.end <= 8
+                  and c.low == 1 and c.high == 1 and not c.subset]
+        if not before:
+            continue
+        names, words, j = 0, 0, m.end
+        while j < hi and lang.casualty.match_at(tokens, j) is None:
+            text = tokens[j].text
+            if text == lang.conj or (text.startswith(lang.conj) and words >= 2):
+                names, words = names + 1, 0 if text == lang.conj else 1
+            else:
+                words += 1
+            j += 1
+        names += 1 if words >= 2 else 0
+        if names:
+            last = before[-1]
+            # after "the child X", the others named are civilians, not more children
+            cat = "civilian" if last.cat in ("child", "woman") else last.cat
+            out.append(Count(m.start, j, last.kind, names, names, False, cat, additive=True))
+    return out
 
 
 def _perpetrators(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,

@@ -45,6 +45,12 @@ def figures(text):
     # "an armed attack" counts no armed man
     ("قتل أربعة من عناصر الشرطة في هجوم مسلح استهدف مركزا للشرطة في مدينة سامراء.",
      (4, None, None, None)),
+    # names listed after "كل من" are more victims, one per name
+    ("أسفر القصف على مدينة التحيتا عن مقتل الطفل سالم أحمد علي، وكل من خالد محمد سعيد "
+     "وعلي حسن ناصر.", (3, 3, 1, None)),
+    # a person word agreeing with a definite noun is an adjective ("الإعلام العسكري")
+    ("أصيب خمسة مدنيين بقصف على قرية الرون في ريف الحديدة، بحسب الإعلام العسكري.",
+     (None, None, None, 5)),
     # people of one family are civilians
     ("قتل خمسة أشخاص من عائلة واحدة بقصف مدفعي على مدينة سراقب.", (5, 5, None, None)),
     # first person: "we lost"

@@ -62,6 +62,7 @@ class LanguageData:
     additive: Lexicon
     not_a_count: Lexicon
     not_a_count_before: frozenset[str]
+    name_list: Lexicon
     persons: Lexicon
     combatant_roles: frozenset[str]
     name_starts: frozenset[str]
@@ -257,6 +258,7 @@ def load(code: str = "ar") -> LanguageData:
         additive=_lex(cas["additive"]),
         not_a_count=_lex(cas["not_a_count"]),
         not_a_count_before=_norm_set(cas["not_a_count_before"]),
+        name_list=_lex(cas["name_list"]),
         persons=_lex_map(per["nouns"]),
         combatant_roles=_norm_set(per["combatant_roles"]),
         name_starts=_norm_set(per["name_starts"]),
