@@ -100,7 +100,24 @@ def merge_retellings(cands: list[Candidate], lang: LanguageData, tokens) -> list
                 at.setdefault(key, []).append(cand)
             continue
         _merge(target, cand, lang.air_overrides)  # a strong type replaces a weak one
-    return out
+    return _placeless_lead(out, lang)
+
+
+def _placeless_lead(cands: list[Candidate], lang: LanguageData) -> list[Candidate]:
+    """A lead that names no place we can find ("ضربة في إب اليمنية … 11 قتيلا") followed
+    by the strike placed ("واستهدفت الضربة مبنى … في مدينة القاعدة"): one event, at the
+    place the body gives, with the lead's toll as one more telling of it."""
+    if len(cands) < 2:
+        return cands
+    lead, body = cands[0], cands[1]
+    if lead.location is not None or lead.unplaced_name is not None or lead.aggregate \
+            or body.location is None or body.aggregate or not _types_agree(lead, body, lang) \
+            or not days_agree(lead, body) or not any(lead.statements) or not body.anaphoric:
+        return cands  # (the body must refer back: "الضربة", the strike just told)
+    loc, landmark = body.location, body.landmark
+    _merge(lead, body, lang.air_overrides)
+    lead.location, lead.landmark = loc, landmark
+    return [lead] + cands[2:]
 
 
 def _toll(c: Candidate) -> tuple:

@@ -142,12 +142,13 @@ def _unresolved(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageD
     if cue is None or cue.end >= len(tokens):
         return None
     j = cue.end
-    if j in blocked or gaz.lexicon.match_at(tokens, j) is not None \
-            or not _name_like(tokens[j].text, gaz, lang):
+    if j in blocked or gaz.lexicon.match_at(tokens, j) is not None:
         return None
     if text and any(ch in text[tokens[j - 1].end:tokens[j].start] for ch in "،,.:;\n"):
         return None  # "داخل المخيم،\nوتطور الأمر": a name follows its cue word directly
     village = _village(tokens, j, gaz, lang, blocked)
+    if village is None and not _name_like(tokens[j].text, gaz, lang):
+        return None  # ("محافظة شمال سيناء" is a name although شمال is a direction)
     if village is not None:  # "قرية إبديتا": a village of the large gazetteer
         end, cands = village
         direction, vicinity, origin = _context(tokens, i, lang)

@@ -219,3 +219,10 @@ def test_a_landmark_named_again_with_the_article_is_the_same_strike():
     # the two children and the woman are part of the six civilians, not a lower count
     assert (e.killed_min, e.civilians_killed_min, e.children_killed_min, e.injured_min) == \
         (6, 6, 2, 10)
+
+
+def test_a_lead_with_no_place_found_joins_the_strike_the_body_places():
+    text = ("أدت ضربة جوية نفذتها مقاتلات التحالف الأحد إلى مقتل 9 أشخاص وإصابة 30 آخرين. "
+            "واستهدفت الضربة مبنى إدارة الأمن في مدينة القاعدة اليمنية.")
+    (e,) = extract(text, "2016-05-23")
+    assert (e.location_name, e.killed_min, e.injured_min) == ("القاعدة", 9, 30)

@@ -113,3 +113,11 @@ def test_a_place_after_a_distance_is_a_reference_point():
     (e,) = extract("انفجرت عبوة ناسفة في مدينة بعقوبة (60 كلم شمال شرق بغداد) ما أدى إلى مقتل "
                    "3 أشخاص.", "2024-05-01")
     assert e.location_name == "بعقوبة"
+
+
+
+def test_after_its_cue_a_village_named_like_an_ordinary_word_is_a_place():
+    from conftest import extract
+    # القاعدة is also "the base" and al-Qaeda; after "مدينة" it is the Yemeni town
+    (e,) = extract("قتل 3 أشخاص في غارة جوية على مبنى في مدينة القاعدة بمحافظة إب.", "2016-05-23")
+    assert (e.country_code, e.location_name) == ("YE", "القاعدة")
