@@ -217,6 +217,10 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
     ``carried``: the kind of the last count of the clause before, for a list item that
     leaves out its verb ("قتل شخصان في …، وثلاثة آخرون في …")."""
     keywords = lang.casualty.find(tokens, lo, hi)
+    if any(m.surface in lang.sentence_words for m in keywords) and \
+            lang.court_words.find(tokens, lo, hi):
+        # "قضت محكمة بإعدام 8 متهمين": a sentence passed, nobody died
+        keywords = [m for m in keywords if m.surface not in lang.sentence_words]
     after_words = lang.after_count.find(tokens, lo, hi)
     # casualty verbs ("مقتل") cannot be counts; casualty nouns ("قتلى") still can
     verbs = {k for m in keywords for k in range(m.start, m.end)

@@ -51,6 +51,8 @@ def figures(text):
     # a person word agreeing with a definite noun is an adjective ("الإعلام العسكري")
     ("أصيب خمسة مدنيين بقصف على قرية الرون في ريف الحديدة، بحسب الإعلام العسكري.",
      (None, None, None, 5)),
+    # a source described as military or security counts nobody
+    ("سقطت قذيفة على مدينة الموصل دون وقوع إصابات، حسبما قال مصدر أمني.", (0, None, None, 0)),
     # people of one family are civilians
     ("قتل خمسة أشخاص من عائلة واحدة بقصف مدفعي على مدينة سراقب.", (5, 5, None, None)),
     # first person: "we lost"

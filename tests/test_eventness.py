@@ -86,3 +86,10 @@ def test_a_word_written_with_tanween_is_not_a_place_name():
     # دورًا is "a role", دورا the town near Hebron
     text = "تلعب الطائرات المسيّرة دورًا محوريًا في الحرب، حيث قصفت طائرة مسيرة مدينة الخليل."
     assert [e.location_name for e in extract(text, "2024-05-01")] == ["الخليل"]
+
+
+
+def test_a_death_sentence_is_not_a_death():
+    events = extract("قضت محكمة عسكرية في مدينة الإسماعيلية بإعدام 8 متهمين بتنفيذ هجمات.",
+                     "2018-11-07")
+    assert all(e.killed_min is None for e in events)

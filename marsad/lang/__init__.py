@@ -63,6 +63,8 @@ class LanguageData:
     not_a_count: Lexicon
     not_a_count_before: frozenset[str]
     name_list: Lexicon
+    sentence_words: frozenset[str]
+    court_words: Lexicon
     persons: Lexicon
     combatant_roles: frozenset[str]
     name_starts: frozenset[str]
@@ -259,6 +261,8 @@ def load(code: str = "ar") -> LanguageData:
         not_a_count=_lex(cas["not_a_count"]),
         not_a_count_before=_norm_set(cas["not_a_count_before"]),
         name_list=_lex(cas["name_list"]),
+        sentence_words=_norm_set(cas["death_sentence"]["sentence"]),
+        court_words=_lex(cas["death_sentence"]["court"]),
         persons=_lex_map(per["nouns"]),
         combatant_roles=_norm_set(per["combatant_roles"]),
         name_starts=_norm_set(per["name_starts"]),
