@@ -8,9 +8,9 @@ happened); choosing among same-named places is left to :mod:`marsad.geocode`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from marsad.gazetteer import Gazetteer, Place
+from marsad.gazetteer import Gazetteer, Place, distance_km
 from marsad.lang import LanguageData
 from marsad.tokens import Token, forms
 
@@ -28,6 +28,7 @@ class PlaceMention:
     generic: str | None = None  # "المدينة" and the like: refers to a town named before
     unresolved: bool = False  # "بلدة X" where the gazetteer has no X: the name, no coordinates
     attached: bool = False  # names a landmark's end ("طريق حلب - دمشق"), not where it happened
+    loose: bool = False  # a word as much as a name ("حي الميدان"): kept only near its town
 
 
 def _cue_before(tokens: Sequence[Token], i: int, lang: LanguageData) -> tuple[str | None, int]:
@@ -147,12 +148,15 @@ def _unresolved(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageD
     if text and any(ch in text[tokens[j - 1].end:tokens[j].start] for ch in "،,.:;\n"):
         return None  # "داخل المخيم،\nوتطور الأمر": a name follows its cue word directly
     village = _village(tokens, j, gaz, lang, blocked)
-    if village is None and not _name_like(tokens[j].text, gaz, lang):
-        return None  # ("محافظة شمال سيناء" is a name although شمال is a direction)
+    word = not _name_like(tokens[j].text, gaz, lang)
+    if word and village is None:
+        return None
     if village is not None:  # "قرية إبديتا": a village of the large gazetteer
         end, cands = village
         direction, vicinity, origin = _context(tokens, i, lang)
-        return PlaceMention(j, end, cands, cue.payload, direction, vicinity, origin)
+        # "مدينة القاعدة", "منطقة الشعب": a word that is also a known place, after its cue
+        return PlaceMention(j, end, cands, cue.payload, direction, vicinity, origin,
+                            loose=word)
     end = j + 1
     if end < len(tokens) and end not in blocked and not tokens[end].text.startswith(lang.conj) \
             and gaz.lexicon.match_at(tokens, end) is None \
@@ -276,5 +280,24 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
         out.append(PlaceMention(i, end, tuple(cands), cue, direction, vicinity, origin,
                                 attached=attached))
         i = end
+    return _loose_near_town(out)
+
+
+LOOSE_KM = 30.0  # how far a quarter named by a common word may lie from the town after it
+
+
+def _loose_near_town(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """"حي الميدان في دمشق": a common word read as a place stands only if it lies near the
+    town named right after it; otherwise it is that town's quarter, which the gazetteer
+    does not know (the name, no coordinates)."""
+    out = list(mentions)
+    for k, pm in enumerate(out[:-1]):
+        nxt = out[k + 1]
+        if not pm.loose or not nxt.candidates or nxt.start - pm.end > 2:
+            continue
+        near = any(distance_km(a.lat, a.lon, b.lat, b.lon) <= LOOSE_KM
+                   for a in pm.candidates for b in nxt.candidates)
+        if not near:
+            out[k] = replace(pm, candidates=(), unresolved=True, loose=False)
     return out
 

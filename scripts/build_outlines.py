@@ -1,5 +1,6 @@
-"""Build the review map's governorate outlines (marsad/web/static/admin1.geojson) from
-../shared/gazetteer/admin1_outlines.geojson: coordinates rounded to 1/40° (about 2.5 km, far
+"""Build the review map's governorate and district outlines (marsad/web/static/admin1.geojson
+and admin2.geojson, the districts drawn when zoomed in) from ../shared/gazetteer/
+admin{1,2}_outlines.geojson: coordinates rounded to 1/40° (about 2.5 km, far
 below what a country-wide map shows) with the points that rounding makes redundant dropped,
 and rings too small to see left out. Deterministic; run it again to check the file is
 current. Boundaries: Data from Who's On First (whosonfirst.org/docs/licenses), including
@@ -12,8 +13,9 @@ import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT.parent / "shared" / "gazetteer" / "admin1_outlines.geojson"
-TARGET = ROOT / "marsad" / "web" / "static" / "admin1.geojson"
+SHARED = ROOT.parent / "shared" / "gazetteer"
+STATIC = ROOT / "marsad" / "web" / "static"
+LEVELS = ("admin1", "admin2")
 STEP = 40  # points are rounded to 1/40 degree (about 2.5 km)
 
 
@@ -47,8 +49,8 @@ def simplify(feature: dict) -> dict | None:
     return {"type": "Feature", "properties": props, "geometry": shape}
 
 
-def build() -> str:
-    src = json.loads(SOURCE.read_text(encoding="utf-8"))
+def build(level: str) -> str:
+    src = json.loads((SHARED / f"{level}_outlines.geojson").read_text(encoding="utf-8"))
     feats = [f for f in (simplify(x) for x in src["features"]) if f]
     feats.sort(key=lambda f: (f["properties"]["country"], f["properties"]["name_en"]))
     return json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False,
@@ -59,12 +61,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--check", action="store_true", help="fail if the file is not current")
     args = ap.parse_args()
-    text = build()
-    if args.check:
-        raise SystemExit(0 if TARGET.read_text(encoding="utf-8") == text else
-                         f"{TARGET} is not current: run scripts/build_outlines.py")
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"{TARGET}: {len(json.loads(text)['features'])} outlines, {len(text):,} bytes")
+    for level in LEVELS:
+        target = STATIC / f"{level}.geojson"
+        text = build(level)
+        if args.check:
+            if target.read_text(encoding="utf-8") != text:
+                raise SystemExit(f"{target} is not current: run scripts/build_outlines.py")
+            continue
+        target.write_text(text, encoding="utf-8")
+        print(f"{target}: {len(json.loads(text)['features'])} outlines, {len(text):,} bytes")
 
 
 if __name__ == "__main__":

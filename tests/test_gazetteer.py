@@ -121,3 +121,10 @@ def test_after_its_cue_a_village_named_like_an_ordinary_word_is_a_place():
     # القاعدة is also "the base" and al-Qaeda; after "مدينة" it is the Yemeni town
     (e,) = extract("قتل 3 أشخاص في غارة جوية على مبنى في مدينة القاعدة بمحافظة إب.", "2016-05-23")
     assert (e.country_code, e.location_name) == ("YE", "القاعدة")
+
+
+def test_a_quarter_named_by_a_common_word_is_not_a_namesake_far_from_its_town():
+    from conftest import extract
+    # a village called الميدان lies in Aleppo; "حي الميدان في دمشق" is Damascus's quarter
+    (e,) = extract("سقط قتيلان في قصف بالهاون على حي الميدان في دمشق.", "2024-05-01")
+    assert e.location_name == "دمشق" and abs(e.latitude - 33.5) < 0.2

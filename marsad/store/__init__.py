@@ -334,6 +334,17 @@ class Store:
             .group_by(incidents.c.date_start)
         return [dict(r._mapping) for r in conn.execute(q)]
 
+    def monthly_by_country(self, conn: Connection, **filters) -> list[dict[str, Any]]:
+        """Civilian deaths (lowest figures) per month and country, for small multiples."""
+        month = func.substr(incidents.c.date_start, 1, 7).label("month")
+        q = select(incidents.c.country_code, month,
+                   func.coalesce(func.sum(incidents.c.civilians_killed_min), 0)
+                   .label("civilians_killed_min")) \
+            .where(self._filters(**filters), incidents.c.date_start.is_not(None),
+                   incidents.c.country_code.is_not(None)) \
+            .group_by(incidents.c.country_code, month)
+        return [dict(r._mapping) for r in conn.execute(q)]
+
     def review_queue(self, conn: Connection) -> list[str]:
         """Unreviewed incidents in the order a reviewer should take them: contested first
         (sources disagree), then the most civilians killed, then the newest."""

@@ -17,6 +17,7 @@ import re
 import secrets
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -271,6 +272,61 @@ def _timeline(rows: list[dict], t: dict[str, str], query: str) -> Markup:
                   f'stroke="#777"/>{"".join(parts)}{"".join(ticks)}</svg>{legend}')
 
 
+def _small_multiples(rows: list[dict], t: dict[str, str]) -> Markup:
+    """Civilian deaths per month, one small chart per country on one shared month axis
+    (empty months shown), so countries can be compared at a glance."""
+    if not rows:
+        return Markup("")
+    months = sorted({r["month"] for r in rows})
+    first, last = dt.date.fromisoformat(months[0] + "-01"), dt.date.fromisoformat(
+        months[-1] + "-01")
+    axis, d = [], first
+    while d <= last:
+        axis.append(d.isoformat()[:7])
+        d = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    by: dict[str, dict[str, int]] = {}
+    for r in rows:
+        by.setdefault(r["country_code"], {})[r["month"]] = int(r["civilians_killed_min"] or 0)
+    top = max((v for c in by.values() for v in c.values()), default=0) or 1
+    w, h = 240, 40
+    bw = w / len(axis)
+    charts = []
+    for cc in sorted(by, key=lambda c: -sum(by[c].values())):
+        bars = "".join(
+            f'<rect x="{k * bw:.1f}" y="{h - h * by[cc].get(m, 0) / top:.1f}" '
+            f'width="{max(bw - 0.5, 0.5):.1f}" height="{h * by[cc].get(m, 0) / top:.1f}" '
+            f'fill="#c0392b"><title>{m}: {by[cc].get(m, 0)}</title></rect>'
+            for k, m in enumerate(axis))
+        total = sum(by[cc].values())
+        charts.append(f'<figure class="multiple"><figcaption><bdi dir="ltr">{escape(cc)}'
+                      f'</bdi> · <bdi dir="ltr">{total}</bdi></figcaption>'
+                      f'<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
+                      f'aria-label="{escape(cc)}: {total} {escape(t["civilians_killed"])}">'
+                      f'<line x1="0" x2="{w}" y1="{h}" y2="{h}" stroke="#999"/>{bars}</svg>'
+                      f'</figure>')
+    span = f'<bdi dir="ltr">{axis[0]}</bdi> – <bdi dir="ltr">{axis[-1]}</bdi>'
+    return Markup(f'<section id="multiples"><h3>{escape(t["multiples"])}</h3>'
+                  f'<p class="muted">{span}</p><div class="multiples">{"".join(charts)}</div>'
+                  f'</section>')
+
+
+@lru_cache(maxsize=1)
+def _suggestions() -> dict[str, list[str]]:
+    """What the country and governorate boxes suggest, in both languages: the bundled
+    countries and the governorates of the map's outlines (the filters accept all of them)."""
+    countries: set[str] = set()
+    data = resources.files("marsad").joinpath("gazetteer", "countries.tsv").read_text("utf-8")
+    for line in data.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        cc, name_en, names_ar = line.split("\t")[:3]
+        countries |= {cc, name_en, names_ar.split("|")[0]}
+    outlines = json.loads(_WEB.joinpath("static", "admin1.geojson").read_text("utf-8"))
+    admin1 = {f["properties"][k] for f in outlines["features"] for k in ("name_ar", "name_en")
+              if f["properties"].get(k)}
+    return {"country": sorted(countries), "admin1": sorted(admin1)}
+
+
 def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     # no /docs: Swagger UI loads from a CDN, which an offline install cannot reach;
@@ -461,14 +517,17 @@ def create_app(store: Store, settings: Settings | None = None) -> FastAPI:
             counts = store.count_incidents(conn, **f)
             unplaced = store.count_incidents(conn, needs_place=True)["incidents"]
             timeline_rows = store.timeline(conn, **f)
+            monthly = store.monthly_by_country(conn, **f)
         query = urlencode({k: v for k, v in f.items() if v is not None})
         # a period picked on the timeline keeps the other filters and the language
         timeline_query = urlencode({k: v for k, v in {**f, "lang": lang_of(request)}.items()
                                     if v is not None and k not in ("date_from", "date_to")})
         return page(request, "list.html", rows=rows[:PAGE], more=len(rows) > PAGE, f=f,
                     counts=counts, unplaced=unplaced, query=query, page=page_no, types=types,
+                    suggest=_suggestions(),
                     grades=review.GRADES, statuses=STATUSES,
                     timeline=_timeline(timeline_rows, I18N[lang_of(request)], timeline_query),
+                    multiples=_small_multiples(monthly, I18N[lang_of(request)]),
                     tile_url=settings.tile_url, map_limit=MAP_LIMIT)
 
     @app.get("/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)

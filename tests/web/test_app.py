@@ -308,3 +308,18 @@ def test_the_timeline_is_continuous_and_each_period_sets_the_date_filter(app_sto
     assert len(links) > 2 and all("date_from=" in x and "country=SY" in x and "lang=en" in x
                                   for x in links)
     assert 'id="timeline-legend"' in page
+
+
+def test_the_list_suggests_places_and_compares_countries_and_conflicts_sit_side_by_side(
+        app_store):
+    client = TestClient(create_app(app_store))
+    login(client)
+    page = client.get("/?lang=ar").text
+    admin1 = page[page.index('<datalist id="admin1-list">'):].split("</datalist>")[0]
+    assert 'value="إدلب"' in admin1 and 'value="Idlib"' in admin1
+    assert 'value="سوريا"' in page and 'value="Syria"' in page
+    multiples = page[page.index('<section id="multiples">'):].split("</section>")[0]
+    assert multiples.count('<figure class="multiple">') >= 2  # SY, YE, IQ in the samples
+    incident = client.get(f"/incidents/{saraqib(app_store)}").text  # contested: 5 vs 7 dead
+    assert 'id="reports" class="side-by-side"' in incident and 'id="conflict-note"' in incident
+    assert client.get("/static/admin2.geojson").status_code == 200  # districts when zoomed

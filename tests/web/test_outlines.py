@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE = ROOT.parent / "shared" / "gazetteer" / "admin1_outlines.geojson"
+SOURCE = ROOT.parent / "shared" / "gazetteer" / "admin2_outlines.geojson"
 
 
 def test_the_bundled_outlines_name_every_governorate_in_both_languages():

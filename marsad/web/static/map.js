@@ -35,6 +35,31 @@
     showLabels();
   });
 
+  // districts, loaded the first time the map is zoomed in far enough to need them
+  let districts = null;
+  const districtLabels = L.layerGroup();
+  const showDistricts = () => {
+    const z = map.getZoom();
+    if (z >= 8 && districts === null) {
+      districts = L.layerGroup();
+      fetch("/static/admin2.geojson").then(r => r.json()).then(g => {
+        L.geoJSON(g, {interactive: false, style: {color: "#bcccdc", weight: 0.5, dashArray: "2 2",
+          fill: false}, onEachFeature: (f, layer) => {
+            const name = lang === "ar" ? f.properties.name_ar : f.properties.name_en;
+            if (name) districtLabels.addLayer(L.tooltip({permanent: true, direction: "center",
+              className: "admin2-label"}).setLatLng(layer.getBounds().getCenter())
+              .setContent(name));
+          }}).addTo(districts);
+        showDistricts();
+      });
+      return;
+    }
+    if (districts === null) return;
+    if (z >= 8) districts.addTo(map); else districts.remove();
+    if (z >= 10) districtLabels.addTo(map); else districtLabels.remove();
+  };
+  map.on("zoomend", showDistricts);
+
   const cluster = L.markerClusterGroup ? L.markerClusterGroup({maxClusterRadius: 40}) :
     L.layerGroup();
   fetch("/export?format=geojson&limit=" + encodeURIComponent(el.dataset.limit) + "&" +
