@@ -36,6 +36,7 @@ class Count:
     update: bool = False  # "the toll rose to"
     side_start: int | None = None  # token where the group the people belong to is named
     side: str | None = None  # fighters: the actor or side they belong to ("9 جنود": state)
+    stale: bool = False  # "حصيلة سابقة": an earlier toll the report has replaced
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,6 +310,8 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
     counts += _same_as(tokens, lo, hi, lang, counts)
     counts += _perpetrators(tokens, lo, hi, lang, counts)
     counts += _name_lists(tokens, lo, hi, lang, counts)
+    if counts and lang.superseded.find(tokens, lo, hi):
+        counts = [replace(c, stale=True) for c in counts]
     return counts
 
 

@@ -85,6 +85,10 @@ def statement_figures(counts: list[Count]) -> dict[str, tuple]:
 
 def event_figures(statements: list[list[Count]]) -> dict[str, Figure]:
     per_statement: list[tuple[dict[str, tuple], bool]] = []
+    # an earlier toll the report says it replaced ("حصيلة سابقة") counts only when it is
+    # the only telling
+    fresh = [st for st in statements if not all(c.stale for c in st)]
+    statements = fresh or statements
     for counts in statements:
         # "7 killed ... before the toll rose to 9": the rise starts a statement of its own
         first_update = next((k for k, c in enumerate(counts) if c.update), len(counts))

@@ -53,6 +53,9 @@ def figures(text):
      (None, None, None, 5)),
     # a source described as military or security counts nobody
     ("سقطت قذيفة على مدينة الموصل دون وقوع إصابات، حسبما قال مصدر أمني.", (0, None, None, 0)),
+    # an earlier toll the report says it replaced gives way to the current one
+    ("قتل 16 شخصا في هجوم انتحاري على مجلس عزاء جنوب مدينة بعقوبة. وأشارت حصيلة سابقة إلى "
+     "مقتل 15 في الهجوم ذاته.", (16, None, None, None)),
     # people of one family are civilians
     ("قتل خمسة أشخاص من عائلة واحدة بقصف مدفعي على مدينة سراقب.", (5, 5, None, None)),
     # first person: "we lost"
