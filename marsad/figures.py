@@ -103,6 +103,12 @@ def event_figures(statements: list[list[Count]]) -> dict[str, Figure]:
         # "the toll rose to": the newest figure for this field replaces the earlier ones
         values = [updates[-1]] if updates else [v for v, _ in values]
         precise = [v for v in values if not v[2]]
+        if name == "civilians":
+            # "a man and a woman killed": one civilian known among two dead is a part; beside
+            # "two civilians killed" it is not a lower count of civilians
+            full = [v for v, k in _with_killed(per_statement, name)
+                    if k is None or v[0] >= k]
+            precise = [v for v in precise if v in full] or precise
         whole = [v for v in precise if not all(c.subset for c in v[3])]
         if whole and name in ("civilians", "children", "women", "combatants"):
             # "8 dead, among them two children and a woman" says at least 3 civilians; beside
@@ -141,3 +147,8 @@ def _both_sides(values: list[tuple]) -> bool:
             return False
         sides |= own
     return len(sides) >= 2
+
+
+def _with_killed(per_statement: list, name: str) -> list[tuple[tuple, int | None]]:
+    """Each statement's figure for ``name`` beside its killed total."""
+    return [(s[name], s["killed"][0]) for s, _ in per_statement if s[name][0] is not None]

@@ -179,8 +179,9 @@ def _landmark(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageDat
     j = lm.end
     while j < len(tokens) and j - lm.end < 3 and j not in blocked:
         t = tokens[j].text
-        if t in lang.landmark_stop or t.startswith(lang.conj):
-            break
+        if t in lang.landmark_stop or t.startswith(lang.conj) or \
+                lang.casualty.match_at(tokens, j) is not None:
+            break  # ("مستشفى الصدر مقتل رجل": the toll starts, the name has ended)
         if j > lm.end and gaz.lexicon.match_at(tokens, j) is not None:
             break
         j += 1

@@ -226,3 +226,12 @@ def test_a_lead_with_no_place_found_joins_the_strike_the_body_places():
             "واستهدفت الضربة مبنى إدارة الأمن في مدينة القاعدة اليمنية.")
     (e,) = extract(text, "2016-05-23")
     assert (e.location_name, e.killed_min, e.injured_min) == ("القاعدة", 9, 30)
+
+
+def test_a_hospitals_count_after_its_name_is_read_and_a_partial_count_does_not_undercut():
+    text = ("قتل مدنيان وأصيب 3 بجروح في انفجار عبوة داخل حافلة في مدينة الصدر. وأكد مصدر طبي "
+            "في مستشفى الصدر مقتل رجل وامرأة ومعالجة 3 أشخاص في الهجوم.")
+    (e,) = extract(text, "2016-05-01")
+    # the hospital's name ends where the toll begins; "treated" counts the injured; one woman
+    # among two dead is a part of the two civilians, not a lower count of them
+    assert (e.killed_min, e.killed_max, e.civilians_killed_min, e.injured_min) == (2, 2, 2, 3)
