@@ -56,6 +56,9 @@ def figures(text):
     # an earlier toll the report says it replaced gives way to the current one
     ("قتل 16 شخصا في هجوم انتحاري على مجلس عزاء جنوب مدينة بعقوبة. وأشارت حصيلة سابقة إلى "
      "مقتل 15 في الهجوم ذاته.", (16, None, None, None)),
+    # "بمن فيهم" / "بما في ذلك" open a part of the count, not more people
+    ("قتل خمسة أشخاص بمن فيهم طفلان في قصف مدفعي على مدينة سراقب.", (5, None, 2, None)),
+    ("قتل خمسة أشخاص، بما في ذلك طفلان، في قصف مدفعي على مدينة سراقب.", (5, None, 2, None)),
     # people of one family are civilians
     ("قتل خمسة أشخاص من عائلة واحدة بقصف مدفعي على مدينة سراقب.", (5, 5, None, None)),
     # first person: "we lost"
