@@ -357,6 +357,10 @@ class Assembler:
         toks, conj = self.m.tokens, self.lang.conj
         if start == end + 1 and toks[end].text == conj:
             return True
+        cue = self.lang.settlement_cues.match_at(toks, end) if start == end + 1 else None
+        if cue is not None and toks[end].text.startswith(conj) and \
+                cue.surface not in self.lang.plural_cues:
+            return True  # "مدينة دوما وبلدة عين ترما": each with its own (singular) cue word
         if start != end:
             return False
         gap = self.m.text[toks[end - 1].end:toks[start].start]

@@ -235,3 +235,9 @@ def test_a_hospitals_count_after_its_name_is_read_and_a_partial_count_does_not_u
     # the hospital's name ends where the toll begins; "treated" counts the injured; one woman
     # among two dead is a part of the two civilians, not a lower count of them
     assert (e.killed_min, e.killed_max, e.civilians_killed_min, e.injured_min) == (2, 2, 2, 3)
+
+
+def test_two_towns_each_with_its_own_cue_under_one_verb_are_two_events():
+    text = "لم تسجل إصابات في قصف مدفعي طال مدينة دوما وبلدة عين ترما بريف دمشق."
+    events = extract(text, "2018-01-04")
+    assert sorted(e.location_name for e in events) == ["دوما", "عين ترما"]

@@ -130,6 +130,7 @@ class LanguageData:
     indefinite_marks: frozenset[str]
     glued_prefixes: tuple[str, ...]
     unresolved_cues: Lexicon
+    plural_cues: frozenset[str]
     weak_clitics: tuple[str, ...]
     phrase_clitics: tuple[str, ...]
     place_adjectives: frozenset[str]
@@ -327,6 +328,7 @@ def load(code: str = "ar") -> LanguageData:
         not_places=_norm_set(plc["not_places"]),
         unresolved_cues=Lexicon((w, plc["settlement_cues"].get(w, "area"))
                                 for w in plc["unresolved_cues"]),
+        plural_cues=_norm_set(plc["plural_cues"]),
         place_adjectives=_norm_set(plc["place_adjectives"]),
         weak_clitics=tuple(plc["weak_clitics"]),
         phrase_clitics=tuple(plc["phrase_clitics"]),
