@@ -366,6 +366,11 @@ class Assembler:
         gap = self.m.text[toks[end - 1].end:toks[start].start]
         return toks[start].text.startswith(conj) or "،" in gap or "," in gap
 
+    def _between(self, start: int) -> bool:
+        """"بين مدينتي X وY": the list is the two ends of a road or a front line."""
+        return any(self.m.tokens[k].text in self.lang.between_words
+                   for k in range(max(0, start - 2), start))
+
     def _listed_places(self, cand: Candidate, place_idx: list[int]) -> list[Candidate]:
         """"ألقى برميلين على مدينتي الحراك وطفس", "سيطرت على قرى الشعثة والقاهرة وكراح":
         one verb over a list of places is one event per place (ACLED codes one event per
@@ -375,24 +380,33 @@ class Assembler:
         if cand.location is None or cand.aggregate or summary:
             return []  # "في محافظتي تعز والحديدة": a summary, told place by place later
         chain: list[Located] = []
+        unknown = 0  # "بلدتي حاروش ودير العصافير": a listed town the gazetteer lacks
         prev_end = None
         for k in place_idx:
             pm, loc = self.m.places[k], self.m.located.get(k)
             if pm.landmark or pm.generic or pm.origin or pm.attached or pm.direction:
+                continue
+            joined = prev_end is not None and self._joined(prev_end, pm.start)
+            if not (chain or unknown) and self._between(pm.start):
+                break  # "الطريق بين مدينتي بلعد وجوهر": a road's two ends, one place
+            if pm.unresolved and loc is None and (joined or not (chain or unknown)):
+                unknown += 1  # it stays the event's own place, named, with no coordinates
+                prev_end = pm.end
                 continue
             if loc is None or not is_settlement(loc.place):
                 prev_end = None  # a governorate or an unknown word ends the list
                 continue
             if loc.name:
                 continue
-            joined = prev_end is not None and self._joined(prev_end, pm.start)
-            if chain and not joined:
-                if len(chain) >= 2:
+            if (chain or unknown) and not joined:
+                if len(chain) + unknown >= 2:
                     break
-                chain = []
+                chain, unknown = [], 0  # ("قرية الفندا بمحلية الدلنج": X in Y, not X and Y)
+            if not (chain or unknown) and self._between(pm.start):
+                break  # "الطريق بين مدينتي بلعد وجوهر": a road's two ends, one place
             chain.append(loc)
             prev_end = pm.end
-        if len(chain) < 2:
+        if len(chain) + unknown < 2 or not chain:
             return []
         out = []
         for loc in chain:

@@ -241,3 +241,16 @@ def test_two_towns_each_with_its_own_cue_under_one_verb_are_two_events():
     text = "لم تسجل إصابات في قصف مدفعي طال مدينة دوما وبلدة عين ترما بريف دمشق."
     events = extract(text, "2018-01-04")
     assert sorted(e.location_name for e in events) == ["دوما", "عين ترما"]
+
+
+def test_a_listed_town_the_gazetteer_lacks_does_not_hide_the_others():
+    text = 'شن الطيران الحربي غارات على بلدتي "زوغلابيت" و"دير العصافير" في الغوطة الشرقية.'
+    events = extract(text, "2015-01-01")
+    assert sorted(e.location_name for e in events) == ["دير العصافير", "زوغلابيت"]
+
+
+def test_a_road_between_two_towns_and_a_village_in_its_district_are_one_place():
+    road = extract("قتل جنديان بكمين على الطريق الرابط بين مدينتي بلعد وجوهر.", "2019-01-01")
+    assert len(road) == 1
+    village = extract("قتل طفل في قصف جوي على قرية زوغلابيت بمحلية الدلنج.", "2019-01-01")
+    assert len(village) == 1

@@ -131,6 +131,7 @@ class LanguageData:
     glued_prefixes: tuple[str, ...]
     unresolved_cues: Lexicon
     plural_cues: frozenset[str]
+    between_words: frozenset[str]
     weak_clitics: tuple[str, ...]
     phrase_clitics: tuple[str, ...]
     place_adjectives: frozenset[str]
@@ -329,6 +330,7 @@ def load(code: str = "ar") -> LanguageData:
         unresolved_cues=Lexicon((w, plc["settlement_cues"].get(w, "area"))
                                 for w in plc["unresolved_cues"]),
         plural_cues=_norm_set(plc["plural_cues"]),
+        between_words=_norm_set(plc["between_words"]),
         place_adjectives=_norm_set(plc["place_adjectives"]),
         weak_clitics=tuple(plc["weak_clitics"]),
         phrase_clitics=tuple(plc["phrase_clitics"]),
