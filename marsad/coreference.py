@@ -234,9 +234,12 @@ def drop_lead_totals(cands: list[Candidate], lang: LanguageData) -> list[Candida
         return [p for p in near if p is not total and _within(total.location, p.location)]
     out = []
     order = {id(c): k for k, c in enumerate(cands)}
+    killed = [_toll(c)[0][0] for c in cands]  # figured once (a bulletin has many events)
     for k, c in enumerate(cands):
         inside = [] if c.aggregate or not _coarse(c) else parts_of(c)
-        if not inside and not c.aggregate and _sums_later(c, cands[k + 1:]):
+        later = range(k + 1, min(len(cands), k + 1 + STORY_WINDOW))
+        if not inside and not c.aggregate and _sums_later(c, killed[k], [
+                (cands[j], killed[j]) for j in later]):
             inside = [c]  # a lead whose toll is the later parts' sum: dropped like one
         if len(inside) == 1 and days_agree(c, inside[0]) and order[id(inside[0])] > order[id(c)]:
             # one strike told first at the governorate, then at its village: one event (told
@@ -254,19 +257,19 @@ def drop_lead_totals(cands: list[Candidate], lang: LanguageData) -> list[Candida
     return out
 
 
-def _sums_later(lead: Candidate, later: list[Candidate]) -> bool:
+def _sums_later(lead: Candidate, total: int | None,
+                later: list[tuple[Candidate, int | None]]) -> bool:
     """"قتل 14 مدنيا بقصف على قريتين قرب إدلب" then 7 at one village and 7 at another:
-    a death toll that is exactly the sum of two or more events told after it, in the same
-    country and around the same area, is their total, whatever place the lead names."""
-    total = _toll(lead)[0][0]
+    a death toll that is exactly the sum of two or more events told after it (within the
+    story window), in the same country and around the same area, is their total, whatever
+    place the lead names."""
     if total is None or lead.location is None:
         return False
     loc = lead.location
-    tolls = [_toll(p)[0][0] for p in later if not p.aggregate and p.location is not None
-             and p.location.place.country == loc.place.country
+    known = [t for p, t in later if t is not None and not p.aggregate
+             and p.location is not None and p.location.place.country == loc.place.country
              and distance_km(loc.place.lat, loc.place.lon, p.location.place.lat,
                              p.location.place.lon) <= AROUND_CITY_KM]
-    known = [t for t in tolls if t is not None]
     return len(known) >= 2 and sum(known) == total
 
 
