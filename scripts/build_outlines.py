@@ -1,5 +1,6 @@
 """Build the review map's governorate and district outlines (marsad/web/static/admin1.geojson
-and admin2.geojson, the districts drawn when zoomed in) from ../shared/gazetteer/
+and admin2.geojson, the districts drawn when zoomed in) and its town labels (towns.json, from
+the bundled GeoNames towns) from ../shared/gazetteer/
 admin{1,2}_outlines.geojson: coordinates rounded to 1/40° (about 2.5 km, far
 below what a country-wide map shows) with the points that rounding makes redundant dropped,
 and rings too small to see left out. Deterministic; run it again to check the file is
@@ -57,19 +58,39 @@ def build(level: str) -> str:
                       separators=(",", ":")) + "\n"
 
 
+COVERED = ("SY", "IQ", "YE", "LB", "PS", "LY", "SD", "SO", "EG", "ML", "JO")
+TOWN_POPULATION = 50_000  # towns labelled on the map when zoomed in
+
+
+def build_towns() -> str:
+    """Town labels for the map: the bundled GeoNames towns of the covered countries."""
+    rows, seen = [], set()
+    for line in (ROOT / "marsad" / "gazetteer" / "geonames_ar.tsv").read_text("utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        gid, name_ar, name_en, cc, _, lat, lon, pop = line.split("\t")[:8]
+        if cc in COVERED and int(pop or 0) >= TOWN_POPULATION and gid not in seen:
+            seen.add(gid)  # one label per town (the file lists each spelling on its own row)
+            rows.append({"ar": name_ar, "en": name_en, "lat": float(lat), "lon": float(lon),
+                         "pop": int(pop)})
+    rows.sort(key=lambda r: (-r["pop"], r["en"]))
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--check", action="store_true", help="fail if the file is not current")
     args = ap.parse_args()
-    for level in LEVELS:
-        target = STATIC / f"{level}.geojson"
-        text = build(level)
+    outputs = [(STATIC / f"{level}.geojson", lambda level=level: build(level))
+               for level in LEVELS] + [(STATIC / "towns.json", build_towns)]
+    for target, make in outputs:
+        text = make()
         if args.check:
             if target.read_text(encoding="utf-8") != text:
                 raise SystemExit(f"{target} is not current: run scripts/build_outlines.py")
             continue
         target.write_text(text, encoding="utf-8")
-        print(f"{target}: {len(json.loads(text)['features'])} outlines, {len(text):,} bytes")
+        print(f"{target}: {len(text):,} bytes")
 
 
 if __name__ == "__main__":

@@ -24,3 +24,10 @@ def test_the_bundled_outlines_are_current():
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_outlines.py"),
                            "--check"], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_map_labels_towns_in_both_languages():
+    towns = json.loads((ROOT / "marsad" / "web" / "static" / "towns.json").read_text("utf-8"))
+    aleppo = [t for t in towns if t["ar"] == "حلب"]
+    assert aleppo and aleppo[0]["en"] == "Aleppo"
+    assert len({(t["lat"], t["lon"]) for t in towns}) == len(towns)  # one label per town

@@ -35,6 +35,17 @@
     showLabels();
   });
 
+  // towns, labelled when zoomed in (the bigger ones first)
+  const towns = L.layerGroup();
+  fetch("/static/towns.json").then(r => r.json()).then(rows => {
+    rows.forEach(r => towns.addLayer(L.circleMarker([r.lat, r.lon], {radius: 2, color: "#52606d",
+      weight: 1, interactive: false}).bindTooltip(lang === "ar" ? r.ar : r.en,
+      {permanent: true, direction: "right", className: "town-label"})));
+    const showTowns = () => map.getZoom() >= 7 ? towns.addTo(map) : towns.remove();
+    map.on("zoomend", showTowns);
+    showTowns();
+  });
+
   // districts, loaded the first time the map is zoomed in far enough to need them
   let districts = null;
   const districtLabels = L.layerGroup();
