@@ -170,6 +170,15 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
             continue
         if noun is not None and noun.end <= hi:
             p = noun.payload
+            last = out[-1] if out else None
+            if p["n"] is not None and last is not None and last.end == i and not conj \
+                    and last.low == last.high == p["n"] and last.noun_kind is not None:
+                # "شهيد مدني", "قتيلين مدنيين": the second word says who the counted were
+                cat = p["cat"] if last.cat == "person" else last.cat
+                out[-1] = _Phrase(last.start, noun.end, last.low, last.high, last.vague, cat,
+                                  last.noun_kind, last.conj)
+                i = noun.end
+                continue
             if p["n"] is not None:
                 end = noun.end
                 again = parse_quantity(tokens, end, lang) if end < hi else None

@@ -59,6 +59,12 @@ def figures(text):
     # "بمن فيهم" / "بما في ذلك" open a part of the count, not more people
     ("قتل خمسة أشخاص بمن فيهم طفلان في قصف مدفعي على مدينة سراقب.", (5, 2, 2, None)),
     ("قتل خمسة أشخاص، بما في ذلك طفلان، في قصف مدفعي على مدينة سراقب.", (5, 2, 2, None)),
+    # a second person word describes the first ("شهيد مدني": one civilian, not two)
+    ("وتسبب القصف المدفعي على مدينة الرقة بسقوط شهيد مدني والعديد من الجرحى.",
+     (1, 1, None, None)),
+    # "أغلبهم" opens a part, and the verb after it still gives the count its kind
+    ("قال ناشطون إن 9 أشخاص أغلبهم من الأطفال استشهدوا في قصف جوي على مدينة الرقة.",
+     (9, None, None, None)),
     # people of one family are civilians
     ("قتل خمسة أشخاص من عائلة واحدة بقصف مدفعي على مدينة سراقب.", (5, 5, None, None)),
     # first person: "we lost"
