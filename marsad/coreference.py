@@ -241,6 +241,12 @@ def drop_lead_totals(cands: list[Candidate], lang: LanguageData) -> list[Candida
         if not inside and not c.aggregate and _sums_later(c, killed[k], [
                 (cands[j], killed[j]) for j in later]):
             inside = [c]  # a lead whose toll is the later parts' sum: dropped like one
+        if not inside and not c.aggregate and c.location is not None:
+            # "22 قتيلا وجريحا … في محافظة صعدة" then "11 قتيلا ومثلهم جرحى" at a village of
+            # that governorate: the same strike, its combined toll split by the body
+            split = [cands[j] for j in later if _same_admin1(c, cands[j])
+                     and _adds_up(_toll(c), _toll(cands[j]))]
+            inside = split if len(split) == 1 else []
         if len(inside) == 1 and days_agree(c, inside[0]) and order[id(inside[0])] > order[id(c)]:
             # one strike told first at the governorate, then at its village: one event (told
             # after the village, it is a total or a summary, dropped below)
@@ -255,6 +261,12 @@ def drop_lead_totals(cands: list[Candidate], lang: LanguageData) -> list[Candida
             c.aggregate, c.statements = True, []  # keeps only its day, for the parts after it
             out.append(c)
     return out
+
+
+def _same_admin1(a: Candidate, b: Candidate) -> bool:
+    x, y = a.location, b.location
+    return y is not None and not b.aggregate and x.place.country == y.place.country and \
+        x.place.admin1_code is not None and x.place.admin1_code == y.place.admin1_code
 
 
 def _sums_later(lead: Candidate, total: int | None,

@@ -254,3 +254,11 @@ def test_a_road_between_two_towns_and_a_village_in_its_district_are_one_place():
     assert len(road) == 1
     village = extract("قتل طفل في قصف جوي على قرية زوغلابيت بمحلية الدلنج.", "2019-01-01")
     assert len(village) == 1
+
+
+def test_a_combined_lead_toll_the_body_splits_at_a_village_is_one_strike():
+    text = ("قالت مصادر إن غارة جوية استهدفت حفل زفاف في محافظة صعدة ونتج عنها سقوط 14 قتيلا "
+            "وجريحا. وأضافت أن الغارة استهدفت الحفل في قرية الظاهر ما أدى إلى سقوط 7 قتلى "
+            "ومثلهم جرحى.")
+    (e,) = extract(text, "2018-07-04")
+    assert (e.location_name, e.killed_min, e.injured_min) == ("الظاهر", 7, 7)
