@@ -89,6 +89,9 @@ def _glued(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageData):
 def _name_like(word: str, gaz: Gazetteer, lang: LanguageData) -> bool:
     if word.isdigit() or len(word) < 3 or word in lang.place_adjectives:
         return False
+    prefixes, suffixes = lang.verb_shapes
+    if len(word) > 5 and word.startswith(prefixes) and word.endswith(suffixes):
+        return False  # "بلدة تحاصرها قوات": a verb with its object, not a name
     return not any(f in lang.vocabulary or f in lang.place_adjectives for f in forms(word))
 
 

@@ -93,3 +93,9 @@ def test_a_death_sentence_is_not_a_death():
     events = extract("قضت محكمة عسكرية في مدينة الإسماعيلية بإعدام 8 متهمين بتنفيذ هجمات.",
                      "2018-11-07")
     assert all(e.killed_min is None for e in events)
+
+
+def test_a_verb_after_a_town_cue_is_not_a_town():
+    events = extract("دخلت قافلة مساعدات بلدة تحاصرها قوات موالية للحكومة في ريف دمشق.",
+                     "2016-01-11")
+    assert all(e.location_name != "تحاصرها" for e in events)

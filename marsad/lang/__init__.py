@@ -132,6 +132,7 @@ class LanguageData:
     unresolved_cues: Lexicon
     plural_cues: frozenset[str]
     between_words: frozenset[str]
+    verb_shapes: tuple[tuple[str, ...], tuple[str, ...]]
     weak_clitics: tuple[str, ...]
     phrase_clitics: tuple[str, ...]
     place_adjectives: frozenset[str]
@@ -331,6 +332,8 @@ def load(code: str = "ar") -> LanguageData:
                                 for w in plc["unresolved_cues"]),
         plural_cues=_norm_set(plc["plural_cues"]),
         between_words=_norm_set(plc["between_words"]),
+        verb_shapes=(tuple(plc["verb_shapes"]["prefixes"]),
+                     tuple(plc["verb_shapes"]["suffixes"])),
         place_adjectives=_norm_set(plc["place_adjectives"]),
         weak_clitics=tuple(plc["weak_clitics"]),
         phrase_clitics=tuple(plc["phrase_clitics"]),
