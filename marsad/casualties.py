@@ -71,7 +71,7 @@ def _noun_at(tokens: Sequence[Token], j: int, lang: LanguageData):
 
 def _day_count(tokens: Sequence[Token], i: int, lo: int, lang: LanguageData) -> bool:
     k = i - 1
-    if k > lo and tokens[k].text in ("ال", "الـ"):  # "لليوم الـ 48"
+    if k > lo and tokens[k].text == lang.article:  # "لليوم الـ 48"
         k -= 1
     return k >= lo and tokens[k].text in lang.not_a_count_before
 
@@ -381,9 +381,8 @@ def _split_pairs(tokens: Sequence[Token], keywords, phrases: list[_Phrase],
     so is "22 قتيلا وجريحا", where the pair is nouns)."""
     out: dict[int, str] = {}
     for m in keywords:
-        if m.payload != "combined" or lang.persons.match_at(tokens, m.start) is not None \
-                or tokens[m.start].text.startswith("م"):  # مقتل وإصابة: a noun pair
-            continue
+        if m.payload != "combined" or m.surface not in lang.combined_verbs:
+            continue  # "مقتل وإصابة 9": a noun pair, one combined count
         before = next((p for p in phrases if m.start - 1 <= p.end <= m.start), None)
         after = next((p for p in phrases if m.end <= p.start <= m.end + 1), None)
         if before is not None and after is not None:

@@ -64,6 +64,7 @@ class LanguageData:
     not_a_count_before: frozenset[str]
     name_list: Lexicon
     superseded: Lexicon
+    combined_verbs: frozenset[str]
     sentence_words: frozenset[str]
     court_words: Lexicon
     persons: Lexicon
@@ -266,6 +267,7 @@ def load(code: str = "ar") -> LanguageData:
         not_a_count_before=_norm_set(cas["not_a_count_before"]),
         name_list=_lex(cas["name_list"]),
         superseded=_lex(cas["superseded"]),
+        combined_verbs=_norm_set(cas["combined_verbs"]),
         sentence_words=_norm_set(cas["death_sentence"]["sentence"]),
         court_words=_lex(cas["death_sentence"]["court"]),
         persons=_lex_map(per["nouns"]),
