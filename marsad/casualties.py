@@ -107,8 +107,11 @@ def _phrases(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
             i = _skip_number(tokens, i, hi, lang)  # a figure we cannot read: none of its parts
             continue
         if q is not None and q.end <= hi and not any(k in excluded for k in range(q.start, q.end)):
-            if q.end < hi and lang.not_a_count.match_at(tokens, q.end) is not None:
-                i = q.end
+            thing = lang.not_a_count.match_at(tokens, q.end) if q.end < hi else None
+            if thing is not None and not (tokens[q.end].text.startswith(
+                    lang.instrument_clitics) and not thing.surface.startswith(
+                    lang.instrument_clitics)):
+                i = q.end  # "8 غارات": eight raids (but "إصابة 8 بغارة": eight by a raid)
                 continue
             noun = _noun_at(tokens, q.end, lang)
             if noun is None and q.end + 1 < hi and tokens[q.end].text in lang.subset_after:

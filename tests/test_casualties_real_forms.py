@@ -65,6 +65,11 @@ def figures(text):
     # "أغلبهم" opens a part, and the verb after it still gives the count its kind
     ("قال ناشطون إن 9 أشخاص أغلبهم من الأطفال استشهدوا في قصف جوي على مدينة الرقة.",
      (9, None, None, None)),
+    # "بغارة" after a count is the means ("eight injured by a raid"), not eight raids
+    ("أفادت الوزارة باستشهاد 6 أشخاص، وإصابة 8 بغارة على بلدة البابلية.", (6, None, None, 8)),
+    # the missing are not counted among the dead
+    ("أشارت الوزارة إلى استشهاد شخص، بالإضافة إلى 3 مفقودين، جراء غارة على بلدة كفرحتى.",
+     (1, None, None, None)),
     # people of one family are civilians
     ("قتل خمسة أشخاص من عائلة واحدة بقصف مدفعي على مدينة سراقب.", (5, 5, None, None)),
     # first person: "we lost"

@@ -65,6 +65,7 @@ class LanguageData:
     name_list: Lexicon
     superseded: Lexicon
     combined_verbs: frozenset[str]
+    instrument_clitics: tuple[str, ...]
     sentence_words: frozenset[str]
     court_words: Lexicon
     persons: Lexicon
@@ -268,6 +269,7 @@ def load(code: str = "ar") -> LanguageData:
         name_list=_lex(cas["name_list"]),
         superseded=_lex(cas["superseded"]),
         combined_verbs=_norm_set(cas["combined_verbs"]),
+        instrument_clitics=tuple(cas["instrument_clitics"]),
         sentence_words=_norm_set(cas["death_sentence"]["sentence"]),
         court_words=_lex(cas["death_sentence"]["court"]),
         persons=_lex_map(per["nouns"]),
