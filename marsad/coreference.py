@@ -234,18 +234,18 @@ def drop_lead_totals(cands: list[Candidate], lang: LanguageData) -> list[Candida
         return [p for p in near if p is not total and _within(total.location, p.location)]
     out = []
     order = {id(c): k for k, c in enumerate(cands)}
-    killed = [_toll(c)[0][0] for c in cands]  # figured once (a bulletin has many events)
+    tolls = [_toll(c) for c in cands]  # figured once (a bulletin has many events)
     for k, c in enumerate(cands):
         inside = [] if c.aggregate or not _coarse(c) else parts_of(c)
         later = range(k + 1, min(len(cands), k + 1 + STORY_WINDOW))
-        if not inside and not c.aggregate and _sums_later(c, killed[k], [
-                (cands[j], killed[j]) for j in later]):
+        if not inside and not c.aggregate and _sums_later(c, tolls[k][0][0], [
+                (cands[j], tolls[j][0][0]) for j in later]):
             inside = [c]  # a lead whose toll is the later parts' sum: dropped like one
         if not inside and not c.aggregate and c.location is not None:
             # "22 قتيلا وجريحا … في محافظة صعدة" then "11 قتيلا ومثلهم جرحى" at a village of
             # that governorate: the same strike, its combined toll split by the body
             split = [cands[j] for j in later if _same_admin1(c, cands[j])
-                     and _adds_up(_toll(c), _toll(cands[j]))]
+                     and _adds_up(tolls[k], tolls[j])]
             inside = split if len(split) == 1 else []
         if len(inside) == 1 and days_agree(c, inside[0]) and order[id(inside[0])] > order[id(c)]:
             # one strike told first at the governorate, then at its village: one event (told

@@ -78,7 +78,8 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def _rows(name: str) -> Iterator[list[str]]:
+def data_rows(name: str) -> Iterator[list[str]]:
+    """The rows of one bundled gazetteer file (tab-separated; comments skipped)."""
     path = resources.files("marsad").joinpath("gazetteer", name)
     if name.endswith(".gz"):
         text = gzip.decompress(path.read_bytes()).decode("utf-8")
@@ -102,20 +103,20 @@ class Gazetteer:
         self.admin1_ar: dict[tuple[str, str], str] = {}
         self.country_names: dict[str, str] = {}
         places: list[tuple[str, Place]] = []
-        for cc, code, name_en, names_ar, lat, lon in _rows("admin1.tsv"):
+        for cc, code, name_en, names_ar, lat, lon in data_rows("admin1.tsv"):
             self.admin1_names[(cc, code)] = name_en
             names = names_ar.split("|")
             self.admin1_ar[(cc, code)] = names[0]
             for n in names:
                 places.append((n, Place(f"adm:{cc}.{code}", names[0], name_en, cc, code,
                                         float(lat), float(lon), "admin1", 0, True)))
-        for cc, name_en, names_ar, lat, lon in _rows("countries.tsv"):
+        for cc, name_en, names_ar, lat, lon in data_rows("countries.tsv"):
             self.country_names[cc] = name_en
             names = names_ar.split("|")
             for n in names:
                 places.append((n, Place(f"cc:{cc}", names[0], name_en, cc, None, float(lat),
                                         float(lon), "country", 0, True)))
-        for k, (names_ar, cc, lat, lon, kind, adm) in enumerate(_rows("additions.tsv")):
+        for k, (names_ar, cc, lat, lon, kind, adm) in enumerate(data_rows("additions.tsv")):
             names = names_ar.split("|")
             for n in names:
                 places.append((n, Place(f"add:{k}", names[0], None, cc, adm or None, float(lat),
@@ -133,7 +134,7 @@ class Gazetteer:
                         places.append((n, Place(f"user:{k}", names[0], None, cc, adm or None,
                                                 float(lat), float(lon), kind, 0, True)))
         by_gid: dict[str, list[list[str]]] = {}
-        for row in _rows("geonames_ar.tsv"):
+        for row in data_rows("geonames_ar.tsv"):
             if not any(len(w) == 1 for w in row[1].split()):  # "د مشق": a broken spelling
                 by_gid.setdefault(row[0], []).append(row)
         for gid, rows in by_gid.items():

@@ -35,6 +35,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from marsad import __version__, review
 from marsad.export import to_acled_csv, to_geojson
+from marsad.gazetteer import data_rows
 from marsad.lang import load
 from marsad.output import format_range
 from marsad.read import safe_url
@@ -195,6 +196,11 @@ def highlight(text: str, spans: list[dict], anchor: str,
     return Markup("".join(out)), anchors
 
 
+def _next_month(d: dt.date) -> dt.date:
+    """The first day of the month after d's."""
+    return (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
 def _bins(first: dt.date, last: dt.date) -> tuple[str, list[tuple[dt.date, dt.date]]]:
     """Every period from the first day to the last, empty ones included: days for up to two
     months, weeks for up to two years, months beyond."""
@@ -213,7 +219,7 @@ def _bins(first: dt.date, last: dt.date) -> tuple[str, list[tuple[dt.date, dt.da
     else:
         unit, d = "month", first.replace(day=1)
         while d <= last:
-            nxt = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            nxt = _next_month(d)
             out.append((d, nxt - dt.timedelta(days=1)))
             d = nxt
     return unit, out
@@ -283,7 +289,7 @@ def _small_multiples(rows: list[dict], t: dict[str, str]) -> Markup:
     axis, d = [], first
     while d <= last:
         axis.append(d.isoformat()[:7])
-        d = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        d = _next_month(d)
     by: dict[str, dict[str, int]] = {}
     for r in rows:
         by.setdefault(r["country_code"], {})[r["month"]] = int(r["civilians_killed_min"] or 0)
@@ -315,11 +321,7 @@ def _suggestions() -> dict[str, list[str]]:
     """What the country and governorate boxes suggest, in both languages: the bundled
     countries and the governorates of the map's outlines (the filters accept all of them)."""
     countries: set[str] = set()
-    data = resources.files("marsad").joinpath("gazetteer", "countries.tsv").read_text("utf-8")
-    for line in data.splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        cc, name_en, names_ar = line.split("\t")[:3]
+    for cc, name_en, names_ar, *_ in data_rows("countries.tsv"):
         countries |= {cc, name_en, names_ar.split("|")[0]}
     outlines = json.loads(_WEB.joinpath("static", "admin1.geojson").read_text("utf-8"))
     admin1 = {f["properties"][k] for f in outlines["features"] for k in ("name_ar", "name_en")
