@@ -381,6 +381,7 @@ class Assembler:
             return []  # "في محافظتي تعز والحديدة": a summary, told place by place later
         chain: list[Located] = []
         unknown = 0  # "بلدتي حاروش ودير العصافير": a listed town the gazetteer lacks
+        named: list[PlaceMention] = []  # "قرى X وكراح": later unknown items, each an event
         prev_end = None
         for k in place_idx:
             pm, loc = self.m.places[k], self.m.located.get(k)
@@ -391,6 +392,8 @@ class Assembler:
                 break  # "الطريق بين مدينتي بلعد وجوهر": a road's two ends, one place
             if pm.unresolved and loc is None and (joined or not (chain or unknown)):
                 unknown += 1  # it stays the event's own place, named, with no coordinates
+                if pm.listed and joined:
+                    named.append(pm)
                 prev_end = pm.end
                 continue
             if loc is None or not is_settlement(loc.place):
@@ -408,6 +411,8 @@ class Assembler:
             prev_end = pm.end
         if len(chain) + unknown < 2 or not chain:
             return []
+        # a listed village the gazetteer lacks lies among the others: near the first of them
+        chain += [Located(chain[0].place, pm, 2, self._name(pm)) for pm in named]
         out = []
         for loc in chain:
             if loc.key == cand.location.key:
@@ -494,7 +499,8 @@ class Assembler:
                 generic = generic or pm
                 continue
             if pm.unresolved:
-                unresolved = unresolved or pm
+                if not pm.listed:  # a later item of a list is its own event (_listed_places)
+                    unresolved = unresolved or pm
                 continue
             loc = self.m.located.get(k)
             if loc is None:
@@ -537,11 +543,17 @@ class Assembler:
         else:
             cand.location = best
 
+    def _name(self, pm: PlaceMention) -> str:
+        """The words of a name the gazetteer lacks, without a list's glued "و" ("وكراح")."""
+        name = " ".join(t.text for t in self.m.tokens[pm.start:pm.end])
+        conj = self.lang.conj
+        return name[len(conj):] if pm.listed and name.startswith(conj) else name
+
     def _name_only(self, pm: PlaceMention, best: Located | None,
                    town: Located | None) -> Located | None:
         """A village the gazetteer lacks keeps its name; its coordinates are those of the
         known place around it (a town: precision 2; a governorate: precision 3)."""
-        name = " ".join(t.text for t in self.m.tokens[pm.start:pm.end])
+        name = self._name(pm)
         if best is not None:
             return Located(best.place, pm, 2 if is_settlement(best.place) else 3, name)
         if town is not None:

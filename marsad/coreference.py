@@ -237,6 +237,8 @@ def drop_lead_totals(cands: list[Candidate], lang: LanguageData) -> list[Candida
     tolls = [_toll(c) for c in cands]  # figured once (a bulletin has many events)
     for k, c in enumerate(cands):
         inside = [] if c.aggregate or not _coarse(c) else parts_of(c)
+        if inside and _told(c) and not any(_told(p) for p in inside):
+            inside = []  # a toll over the area is no total of events that have none
         later = range(k + 1, min(len(cands), k + 1 + STORY_WINDOW))
         if not inside and not c.aggregate and _sums_later(c, tolls[k][0][0], [
                 (cands[j], tolls[j][0][0]) for j in later]):
@@ -261,6 +263,11 @@ def drop_lead_totals(cands: list[Candidate], lang: LanguageData) -> list[Candida
             c.aggregate, c.statements = True, []  # keeps only its day, for the parts after it
             out.append(c)
     return out
+
+
+def _told(c: Candidate) -> bool:
+    """Any casualty figure at all (the dead, the injured, the children among them …)."""
+    return any(f.low is not None for f in event_figures(c.statements).values())
 
 
 def _same_admin1(a: Candidate, b: Candidate) -> bool:

@@ -23,7 +23,7 @@ from marsad.dates import find_dates, resolve
 from marsad.eventness import framed_report, keep_events
 from marsad.figures import event_figures
 from marsad.gazetteer import Gazetteer, load_gazetteer, place_id
-from marsad.geocode import admin1_of, admin1_prior, country_prior, locate
+from marsad.geocode import admin1_of, admin1_prior, anchors, country_prior, fit_regions, locate
 from marsad.lang import LanguageData, load
 from marsad.langid import detect
 from marsad.normalise import NormText, normalise
@@ -64,10 +64,12 @@ class _Evidence:
         self.text, self.norm, self.tokens = report.text, norm, tokens
         self.items: list[Evidence] = []
 
-    def add(self, name: str, start_tok: int, end_tok: int) -> None:
+    def add(self, name: str, start_tok: int, end_tok: int, lead: int = 0) -> None:
+        """``lead``: characters of the first token that are not the evidence (a glued "و")."""
         if end_tok <= start_tok:
             return
-        a, b = self.norm.orig_span(self.tokens[start_tok].start, self.tokens[end_tok - 1].end)
+        a, b = self.norm.orig_span(self.tokens[start_tok].start + lead,
+                                   self.tokens[end_tok - 1].end)
         item = Evidence(name, a, b, self.text[a:b])
         if item not in self.items:
             self.items.append(item)
@@ -94,15 +96,16 @@ def find_mentions(norm: NormText, tokens: list[Token], lang: LanguageData,
     blocked = {k for m in actors + sources for k in range(m.start, m.end)}
     dates = find_dates(tokens, norm.text, lang)
     date_tokens = {k for d in dates for k in range(d.start, d.end)}
-    places = find_places(tokens, gaz, lang, blocked | date_tokens
-                         | _indefinite(norm, tokens, original, lang), norm.text)
+    places = fit_regions(find_places(tokens, gaz, lang, blocked | date_tokens
+                                     | _indefinite(norm, tokens, original, lang), norm.text))
     adjectives = [m.payload for m in lang.nationality.find(tokens)
                   if not any(k in blocked for k in range(m.start, m.end))]
     prior = country_prior(places, adjectives)
     admin1s = admin1_prior(places)
+    near = anchors(places)
     located = {}
     for k, pm in enumerate(places):
-        loc = locate(pm, prior, admin1s)
+        loc = locate(pm, prior, admin1s, near)
         if loc is not None:
             located[k] = loc
     landmark_tokens = {k for pm in places if pm.landmark for k in range(pm.start, pm.end)}
@@ -192,8 +195,13 @@ def _record(report: Report, index: int, c: Candidate, m: Mentions, lang: Languag
         p = loc.place
         e.location_name = p.name_ar
         e.location_name_en = p.name_en
-        a, b = norm.orig_span(tokens[loc.mention.start].start, tokens[loc.mention.end - 1].end)
-        own_words = report.text[a:b]  # the place as the text writes it
+        # "قرى X وكراح": a later item of a list starts after its glued "و"
+        lead = len(lang.conj) if loc.mention.listed and \
+            tokens[loc.mention.start].text.startswith(lang.conj) else 0
+        a, b = norm.orig_span(tokens[loc.mention.start].start + lead,
+                              tokens[loc.mention.end - 1].end)
+        # the place as the text writes it (a hashtag joins its words: "#أم_حارتين")
+        own_words = report.text[a:b].replace("_", " ")
         if p.kind not in ("admin1", "country", "region") and not loc.mention.generic \
                 and not loc.mention.landmark and not loc.mention.unresolved:
             folded = " ".join(t.text for t in tokens[loc.mention.start:loc.mention.end])
@@ -221,7 +229,7 @@ def _record(report: Report, index: int, c: Candidate, m: Mentions, lang: Languag
         e.place_id = place_id(p)
         e.latitude, e.longitude = round(p.lat, 5), round(p.lon, 5)
         e.geo_precision = loc.precision
-        ev.add("location", loc.mention.start, loc.mention.end)
+        ev.add("location", loc.mention.start, loc.mention.end, lead)
     elif c.unplaced_name is not None:
         pm = c.unplaced_name
         a, b = norm.orig_span(tokens[pm.start].start, tokens[pm.end - 1].end)

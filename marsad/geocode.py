@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from marsad.gazetteer import PRECISION, SETTLEMENT_KINDS, Gazetteer, Place, distance_km
 from marsad.places import PlaceMention
@@ -20,6 +20,8 @@ _ADMIN_CUES = ("admin1", "countryside")
 FOREIGN_SHARE = 0.5
 # the country vote of a name only the large village gazetteer knows
 MINOR_VOTE = 0.25
+# a place this large is known in its own right, whatever part of the governorate a report is on
+SMALL_PLACE = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +71,77 @@ def admin1_prior(mentions: Sequence[PlaceMention]) -> Counter:
     return votes
 
 
-def choose(m: PlaceMention, prior: Counter, admin1s: Counter | None = None) -> Place | None:
+REGION_SLACK_DEG = 0.05  # about 5 km: a village on the line between two parts fits both
+
+
+def fit_regions(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """"قرى الشعثة والقاهرة" in a report about "ريف حماة الشمالي الشرقي": a small place of
+    that governorate lying in another part of it is a namesake, not the village meant. Such
+    readings are dropped; a name left with none there (Cairo is no reading of a Syrian
+    village) keeps its words and no coordinates."""
+    parts: dict[tuple[str, str | None], list[tuple[Place, str]]] = {}
+    plain: Counter = Counter()
+    for m in mentions:
+        if m.cue == "countryside" and m.candidates and not m.origin:
+            towns = [p for p in m.candidates if p.kind != "admin1"]
+            ref = towns[0] if towns else m.candidates[0]
+            if m.region:
+                parts.setdefault((ref.country, ref.admin1_code), []).append((ref, m.region))
+            else:
+                plain[(ref.country, ref.admin1_code)] += 1
+    # a report that names the plain "ريف حلب" more often than a part of it is about all of it
+    parts = {k: told for k, told in parts.items() if len(told) >= plain[k]}
+    if not parts:
+        return list(mentions)
+
+    def fits(p: Place) -> bool:
+        told = parts.get((p.country, p.admin1_code))
+        if not told or p.trusted or p.population >= SMALL_PLACE or p.kind == "admin1":
+            return True
+        return any(_in_part(ref, p, region) for ref, region in told)
+
+    countries = {country for country, _ in parts}
+    out = []
+    for m in mentions:
+        kept = tuple(p for p in m.candidates if fits(p))
+        if len(kept) == len(m.candidates) or m.landmark or m.generic:
+            out.append(m)
+        elif any(p.country in countries for p in kept):
+            out.append(replace(m, candidates=kept))
+        else:
+            out.append(replace(m, candidates=(), unresolved=m.cue is not None))
+    return out
+
+
+def _in_part(ref: Place, p: Place, region: str) -> bool:
+    dlat, dlon = p.lat - ref.lat, p.lon - ref.lon
+    slack = REGION_SLACK_DEG
+    return all({"N": dlat > -slack, "S": dlat < slack, "E": dlon > -slack,
+                "W": dlon < slack}[d] for d in region)
+
+
+NEAR_STEP_KM = 10.0  # nearness to the report's other villages counts in steps this wide
+
+
+def anchors(mentions: Sequence[PlaceMention]) -> list[Place]:
+    """The villages and towns a report names that have one reading only: where its story is."""
+    return [m.candidates[0] for m in mentions if len(m.candidates) == 1 and not m.origin
+            and m.candidates[0].kind in SETTLEMENT_KINDS]
+
+
+def choose(m: PlaceMention, prior: Counter, admin1s: Counter | None = None,
+           near: Sequence[Place] = ()) -> Place | None:
+    """The reading of the report's country and governorates; among namesakes there, the one
+    nearest the report's other villages ("قرى خفسين وجنينة": the Janina beside Khafsin)."""
     if not m.candidates:
         return None
+    others = [a for a in near if a not in m.candidates]
+
+    def nearness(p: Place) -> float:
+        if not others or p.kind not in SETTLEMENT_KINDS:
+            return 0.0
+        d = min(distance_km(p.lat, p.lon, a.lat, a.lon) for a in others)
+        return -(d // NEAR_STEP_KM)
 
     def score(p: Place) -> tuple:
         if m.cue in _ADMIN_CUES:
@@ -81,7 +151,8 @@ def choose(m: PlaceMention, prior: Counter, admin1s: Counter | None = None) -> P
         else:
             kind_fit = p.kind != "admin1"
         area = (admin1s or {}).get((p.country, p.admin1_code), 0.0)
-        return (prior.get(p.country, 0.0), area, kind_fit, p.trusted, p.population)
+        return (prior.get(p.country, 0.0), area, kind_fit, nearness(p), p.trusted,
+                p.population)
 
     return max(m.candidates, key=score)
 
@@ -95,8 +166,9 @@ def precision_of(place: Place, m: PlaceMention) -> int:
     return base
 
 
-def locate(m: PlaceMention, prior: Counter, admin1s: Counter | None = None) -> Located | None:
-    place = choose(m, prior, admin1s)
+def locate(m: PlaceMention, prior: Counter, admin1s: Counter | None = None,
+           near: Sequence[Place] = ()) -> Located | None:
+    place = choose(m, prior, admin1s, near)
     if place is None:
         return None
     top = max(prior.values(), default=0.0)

@@ -29,6 +29,8 @@ class PlaceMention:
     unresolved: bool = False  # "بلدة X" where the gazetteer has no X: the name, no coordinates
     attached: bool = False  # names a landmark's end ("طريق حلب - دمشق"), not where it happened
     loose: bool = False  # a word as much as a name ("حي الميدان"): kept only near its town
+    listed: bool = False  # a later item of a list under one cue ("قرى X وY وZ": Y and Z)
+    region: str | None = None  # "ريف حماة الشمالي الشرقي": the part of the countryside (NE)
 
 
 def _cue_before(tokens: Sequence[Token], i: int, lang: LanguageData) -> tuple[str | None, int]:
@@ -112,26 +114,62 @@ def _village(tokens: Sequence[Token], j: int, gaz: Gazetteer, lang: LanguageData
 
 
 def _listed_villages(tokens: Sequence[Token], after: PlaceMention, gaz: Gazetteer,
-                     lang: LanguageData, blocked: set[int]) -> list[PlaceMention]:
+                     lang: LanguageData, blocked: set[int], text: str = "") -> list[PlaceMention]:
     """"قرى الشعثة والقاهرة وكراح": villages listed after the first, each joined by و."""
     out: list[PlaceMention] = []
+    # after a plural cue ("قرى", "بلدات") every item is a place, known or not
+    plural = after.start > 0 and any(f in lang.plural_cues
+                                     for f in forms(tokens[after.start - 1].text))
+    if after.unresolved and not plural:
+        return out  # "بلدة X وY" with X unknown: Y may be anything
     j = after.end
     while j < len(tokens) and j not in blocked:
         word = tokens[j].text
-        if word == lang.conj:
-            j += 1
+        if word == lang.conj and j + 1 < len(tokens) and j + 1 not in blocked:
+            # "قرى #الكبارية و #معان و #أم_حارتين": the conjunction written apart
+            end, cands = _village(tokens, j + 1, gaz, lang, blocked) or (j + 2, ())
+            known = gaz.lexicon.match_at(tokens, j + 1)
+            if not cands and known is not None:
+                end, cands = known.end, known.payload
+            if not cands:
+                end = _name_end(tokens, j + 1, gaz, lang, blocked, text) if plural else j + 1
+            if end == j + 1:
+                break
+            out.append(PlaceMention(j + 1, end, tuple(cands), after.cue, after.direction,
+                                    after.vicinity, after.origin, unresolved=not cands,
+                                    listed=True))
+            j = end
             continue
         if not (word.startswith(lang.conj) and len(word) > 3):
             break
         glued = [Token(word[len(lang.conj):], tokens[j].start, tokens[j].end)]
         known = gaz.lexicon.match_at(glued, 0)
         cands = gaz.villages(glued[0].text) or (known.payload if known else ())
-        if not cands:
+        unresolved = not cands and plural and _name_like(glued[0].text, gaz, lang)
+        if not cands and not unresolved:
             break
         out.append(PlaceMention(j, j + 1, cands, after.cue, after.direction, after.vicinity,
-                                after.origin))
+                                after.origin, unresolved=unresolved, listed=True))
         j += 1
     return out
+
+
+def _name_end(tokens: Sequence[Token], j: int, gaz: Gazetteer, lang: LanguageData,
+              blocked: set[int], text: str) -> int:
+    """Where a name the gazetteer lacks ends: up to three name-like words, before the next
+    conjunction, punctuation, cue word or phrase ("و #أم_حارتين و" is two words)."""
+    end = j
+    while end < len(tokens) and end - j < 3 and end not in blocked:
+        w = tokens[end].text
+        if end > j and (w.startswith(lang.conj) or text and any(
+                ch in text[tokens[end - 1].end:tokens[end].start] for ch in "،,.:;()\"«\n")):
+            break
+        if not _name_like(w, gaz, lang) or _clitic_article(w, lang) \
+                or lang.settlement_cues.match_at(tokens, end) is not None \
+                or gaz.lexicon.match_at(tokens, end) is not None:
+            break
+        end += 1
+    return end
 
 
 def _clitic_article(word: str, lang: LanguageData) -> bool:
@@ -154,6 +192,12 @@ def _unresolved(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageD
     word = not _name_like(tokens[j].text, gaz, lang)
     if word and village is None:
         return None
+    if village is None and (_clitic_article(tokens[j].text, lang)
+                            or lang.nationality.match_at(tokens, j) is not None
+                            or lang.settlement_cues.match_at(tokens, j) is not None
+                            or (cue.surface in lang.plural_cues
+                                and tokens[j].text.startswith(lang.conj))):
+        return None  # "بلدات بالضفة", "بلدات لبنانية", "بلدات محافظة", "قرى ومدن": no name
     if village is not None:  # "قرية إبديتا": a village of the large gazetteer
         end, cands = village
         direction, vicinity, origin = _context(tokens, i, lang)
@@ -229,10 +273,9 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
             if unknown is not None:
                 out.append(unknown)
                 i = unknown.end
-                if not unknown.unresolved:
-                    more = _listed_villages(tokens, unknown, gaz, lang, blocked)
-                    out += more
-                    i = more[-1].end if more else i
+                more = _listed_villages(tokens, unknown, gaz, lang, blocked, text)
+                out += more
+                i = more[-1].end if more else i
                 continue
             g = _glued(tokens, i, gaz, lang)
             if g is None:
@@ -281,10 +324,20 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
         prev = out[-1] if out else None
         attached = prev is not None and prev.end == i and (
             prev.landmark or (prev.attached and "-" in text[tokens[i - 1].end:tokens[i].start]))
+        region = _region(tokens, end, lang) if cue == "countryside" else None
         out.append(PlaceMention(i, end, tuple(cands), cue, direction, vicinity, origin,
-                                attached=attached))
+                                attached=attached, region=region))
         i = end
     return _loose_near_town(out)
+
+
+def _region(tokens: Sequence[Token], j: int, lang: LanguageData) -> str | None:
+    """"ريف حماة الشمالي الشرقي": the compass part named after a countryside ("NE")."""
+    parts = ""
+    while j < len(tokens) and len(parts) < 2 and tokens[j].text in lang.region_directions:
+        parts += lang.region_directions[tokens[j].text]
+        j += 1
+    return parts or None
 
 
 LOOSE_KM = 30.0  # how far a quarter named by a common word may lie from the town after it

@@ -263,3 +263,37 @@ def test_a_combined_lead_toll_the_body_splits_at_a_village_is_one_strike():
             "الظاهر، ما أدى إلى سقوط 7 قتلى ومثلهم جرحى.")
     (e,) = extract(text, "2018-07-04")
     assert (e.location_name, e.killed_min, e.injured_min) == ("الظاهر", 7, 7)
+
+
+def test_a_plural_cue_makes_each_listed_village_an_event_known_or_not():
+    # written apart or glued, hashtagged or not; a village the gazetteer lacks keeps its name
+    text = ("سيطرت قوات النظام أمس على قرى خفسين وكفرمرجان و #أم_حارتين في ريف حماة الشمالي "
+            "الشرقي بعد معارك مع فصائل المعارضة.")
+    events = extract(text, "2016-10-09")
+    assert sorted(e.location_name for e in events) == ["أم حارتين", "خفسين", "كفرمرجان"]
+    unknown = next(e for e in events if e.location_name == "كفرمرجان")
+    assert unknown.geo_precision == 2  # placed near the villages listed with it
+    assert next(ev.text for ev in unknown.evidence if ev.field == "location") == "كفرمرجان"
+
+
+def test_what_follows_a_plural_cue_is_not_always_a_name():
+    # a nationality, a preposition with the article, a conjunction: no place is named
+    events = extract("قصفت المدفعية الإسرائيلية بلدات لبنانية جنوب البلاد، واعتقلت قوات الاحتلال "
+                     "عشرة شبان من بلدات بالضفة الغربية.", "2020-01-01")
+    names = {e.location_name for e in events}
+    assert not names & {"لبنانية", "بالضفة"}
+
+
+def test_an_area_toll_is_no_lead_total_of_village_events_without_a_toll():
+    text = ("دارت اشتباكات عنيفة أمس في ريف حماة الشمالي أسفرت عن مقتل 12 عنصرا من قوات النظام. "
+            "وسيطرت قوات النظام بعد الاشتباكات على قريتي خفسين وطليسية.")
+    events = extract(text, "2016-10-09")
+    clash = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert [e.killed_min for e in clash] == [12]
+    assert len(events) == 3
+
+
+def test_a_missile_launched_from_a_country_strikes_where_it_lands():
+    text = "قتل شخص وأصيب ثلاثة بشظايا صاروخ أطلقه المتمردون من اليمن على مدينة جازان."
+    (e,) = extract(text, "2018-01-01")
+    assert (e.country_code, e.killed_min, e.injured_min) == ("SA", 1, 3)

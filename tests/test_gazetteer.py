@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.gazetteer import load_gazetteer
+from marsad.gazetteer import distance_km, load_gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -128,3 +128,28 @@ def test_a_quarter_named_by_a_common_word_is_not_a_namesake_far_from_its_town():
     # a village called الميدان lies in Aleppo; "حي الميدان في دمشق" is Damascus's quarter
     (e,) = extract("سقط قتيلان في قصف بالهاون على حي الميدان في دمشق.", "2024-05-01")
     assert e.location_name == "دمشق" and abs(e.latitude - 33.5) < 0.2
+
+
+def test_a_village_in_another_part_of_the_governorate_than_the_report_names_is_a_namesake():
+    from conftest import extract
+    # the gazetteer's only Syrian الشعثة lies west of Hama; a report on the north-east of
+    # Hama's countryside means another village: the name stays, the namesake's pin does not
+    plain = extract("سيطرت قوات النظام أمس على قرية الشعثة في ريف حماة.", "2016-10-09")
+    north_east = extract("سيطرت قوات النظام أمس على قرية الشعثة في ريف حماة الشمالي الشرقي.",
+                         "2016-10-09")
+    assert plain[0].longitude < 36.5 and plain[0].geo_precision == 1
+    (e,) = north_east
+    assert e.location_name == "الشعثة" and e.geo_precision == 3 and e.longitude > 36.5
+
+
+def test_among_namesakes_the_village_beside_the_reports_other_villages_is_meant():
+    from conftest import extract
+    alone = extract("قتل مدنيان في قصف مدفعي على قرية جنينة في ريف حماة.", "2016-10-09")
+    listed = extract("قتل مدنيان في قصف مدفعي على قريتي خفسين وجنينة في ريف حماة.", "2016-10-09")
+    khafsin = next(e for e in listed if e.location_name == "خفسين")
+    janina = next(e for e in listed if e.location_name == "جنينة")
+    # Hama has three villages called جنينة; the one named beside Khafsin lies a few km away
+    assert distance_km(janina.latitude, janina.longitude, khafsin.latitude,
+                       khafsin.longitude) < 10
+    assert distance_km(alone[0].latitude, alone[0].longitude, khafsin.latitude,
+                       khafsin.longitude) > 10

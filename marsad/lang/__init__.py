@@ -123,6 +123,7 @@ class LanguageData:
     landmarks: Lexicon
     landmark_stop: frozenset[str]
     directions: Lexicon
+    region_directions: dict[str, str]
     vicinity: Lexicon
     generic_refs: Lexicon
     origin_cues: Lexicon
@@ -323,6 +324,7 @@ def load(code: str = "ar") -> LanguageData:
         landmarks=_lex(plc["landmarks"]),
         landmark_stop=_norm_set(plc["landmark_stop"]),
         directions=_lex_map(plc["directions"]),
+        region_directions={normalise_word(k): v for k, v in plc["region_directions"].items()},
         vicinity=_lex(plc["vicinity"]),
         generic_refs=_lex_map(plc["generic_refs"]),
         origin_cues=_lex(plc["origin_cues"]),
