@@ -53,7 +53,21 @@ def _list_item(tokens: Sequence[Token], k: int, text: str, lang: LanguageData) -
     if word == lang.conj:
         return k + 1 < len(tokens) and (tokens[k + 1].is_digit
                                         or lang.number_words.starts(tokens[k + 1].text))
+    if _toll_verb_item(tokens, k, lang) and any(
+            lang.settlement_cues.match_at(tokens, j) is not None for j in range(k - 3, k - 1)):
+        return True  # "… بمدينة تعز، وقتل 13 آخرين … بمحافظة مأرب": the next place's toll
     return word.startswith(lang.conj) and lang.number_words.starts(word)
+
+
+def _toll_verb_item(tokens: Sequence[Token], k: int, lang: LanguageData) -> bool:
+    """"وقتل 13": a death verb glued to the conjunction, then a count."""
+    word = tokens[k].text
+    if not word.startswith(lang.conj) or k + 1 >= len(tokens):
+        return False
+    verb = lang.casualty.match_at([Token(word[len(lang.conj):], 0, 0)], 0)
+    nxt = tokens[k + 1].text
+    return verb is not None and verb.payload == "killed" and (
+        tokens[k + 1].is_digit or lang.number_words.starts(nxt))
 
 
 def split_clauses(tokens: Sequence[Token], text: str, lang: LanguageData) -> list[Clause]:

@@ -108,3 +108,10 @@ def test_who_and_how_many_from_the_grammar(text, expected):
 def test_a_natural_death_beside_a_killing_is_not_counted():
     assert figures("قصفت طائرات منزلا في مدينة صعدة به تجمع لتقديم العزاء في وفاة امرأة، مما "
                    "أسفر عن مقتل تسع نساء وطفل واحد.") == (10, 10, 1, None)
+
+
+def test_an_adjective_after_the_fighters_names_their_side_and_the_sides_add_up():
+    text = ("أسفرت المواجهات في ريف حماة عن مقتل 30 عنصراً من قوات النظام، في حين قتل سبعة "
+            "مقاتلين معارضين.")
+    (e,) = extract(text, "2016-10-09")
+    assert (e.killed_min, e.killed_max) == (37, 37)

@@ -297,3 +297,10 @@ def test_a_missile_launched_from_a_country_strikes_where_it_lands():
     text = "قتل شخص وأصيب ثلاثة بشظايا صاروخ أطلقه المتمردون من اليمن على مدينة جازان."
     (e,) = extract(text, "2018-01-01")
     assert (e.country_code, e.killed_min, e.injured_min) == ("SA", 1, 3)
+
+
+def test_a_death_verb_after_a_named_town_opens_the_next_places_toll():
+    text = ("قتل أربعة جنود وجرح ستة خلال مواجهات بمدينة تعز، وقتل 13 مسلحا أثناء اشتباكات "
+            "بمحافظة مأرب.")
+    events = extract(text, "2016-01-01")
+    assert sorted((e.location_name, e.killed_min) for e in events) == [("تعز", 4), ("مأرب", 13)]

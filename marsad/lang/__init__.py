@@ -76,6 +76,7 @@ class LanguageData:
     ranks_of: Lexicon
     perpetrators: Lexicon
     adjective_after: frozenset[str]
+    side_adjectives: dict[str, str]
     # events
     triggers: Lexicon
     weak_defaults: dict[str, str]
@@ -281,6 +282,7 @@ def load(code: str = "ar") -> LanguageData:
         ranks_of=_lex(per["ranks_of"]),
         perpetrators=_lex_map(per["perpetrators"]),
         adjective_after=_norm_set(per["adjective_after"]),
+        side_adjectives={normalise_word(k): v for k, v in per["side_adjectives"].items()},
         triggers=Lexicon(trigger_entries),
         weak_defaults={normalise_word(k): v for k, v in trg["weak_defaults"].items()},
         event_types=dict(trg["event_types"]),
