@@ -395,7 +395,8 @@ def _split_pairs(tokens: Sequence[Token], keywords, phrases: list[_Phrase],
 
 def _side(tokens: Sequence[Token], ph: _Phrase, hi: int, lang: LanguageData) -> str | None:
     """Whose fighters a count counts: an adjective or the actor named right after it ("سبعة
-    مقاتلين معارضين", "30 عنصرا من قوات النظام"), else the side its noun names ("جنود" are the state's, "مهاجمين" not)."""
+    مقاتلين معارضين", "30 عنصرا من قوات النظام"), else the side its noun names ("جنود" are
+    the state's, "مهاجمين" not)."""
     if ph.end < hi and tokens[ph.end].text in lang.side_adjectives:
         return lang.side_adjectives[tokens[ph.end].text]  # "سبعة مقاتلين معارضين"
     for j in range(ph.end, min(ph.end + 3, hi)):
