@@ -234,6 +234,9 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
             lang.court_words.find(tokens, lo, hi):
         # "قضت محكمة بإعدام 8 متهمين": a sentence passed, nobody died
         keywords = [m for m in keywords if m.surface not in lang.sentence_words]
+    # "أصابت الضربة منزل أحد الشيوخ": a verb of wounding before a building says what was hit
+    keywords = [m for m in keywords if not (m.payload == "injured" and m.end < hi and (
+        lang.struck_objects.match_at(tokens, m.end) or lang.landmarks.match_at(tokens, m.end)))]
     after_words = lang.after_count.find(tokens, lo, hi)
     # casualty verbs ("مقتل") cannot be counts; casualty nouns ("قتلى") still can
     verbs = {k for m in keywords for k in range(m.start, m.end)

@@ -67,7 +67,9 @@ def same_event(ev: Candidate, cand: Candidate, lang: LanguageData, tokens) -> bo
         first, later = _landmark_text(ev, tokens), _landmark_text(cand, tokens)
         if not _same_landmark(first, later, lang):
             return False
-        refers_back = first != later  # "… على المركز": the centre named before
+        # "… على المركز": the centre named before; the same landmark and the same kind of
+        # attack named again word for word: a subtitle and its paragraph
+        refers_back = first != later or ev.sub == cand.sub
     return cand.anaphoric or cand.title or ev.title or cand.trigger is None or refers_back
 
 
@@ -168,6 +170,13 @@ def _same_story(ev: Candidate, cand: Candidate, toll_a: tuple, toll_b: tuple) ->
     # "east of Baghdad" and the quarter or village the other telling names: one story when
     # one of the two has no toll, or the later one refers back
     if (_around_city(a, b) or _around_city(b, a)) and (untold or cand.anaphoric):
+        return True
+    # "غارة شمال صنعاء … قتلت 10" then "الضربة … في مديرية أرحب إلى الشمال من صنعاء" (a
+    # district the gazetteer lacks, placed by the city): the later telling, which refers
+    # back, names the place
+    if untold and cand.anaphoric and (a.name is None) != (b.name is None) \
+            and a.place.key == b.place.key \
+            and (a if a.name is None else b).precision >= 2 and a.place.kind == "city":
         return True
     # "منطقة الليثي" (a quarter the gazetteer lacks, placed at Benghazi) and Benghazi: the
     # quarter of that very town, when their death tolls meet

@@ -23,7 +23,15 @@ from marsad.dates import find_dates, resolve
 from marsad.eventness import framed_report, keep_events
 from marsad.figures import event_figures
 from marsad.gazetteer import Gazetteer, load_gazetteer, place_id
-from marsad.geocode import admin1_of, admin1_prior, anchors, country_prior, fit_regions, locate
+from marsad.geocode import (
+    admin1_of,
+    admin1_prior,
+    anchors,
+    country_prior,
+    far_namesakes,
+    fit_regions,
+    locate,
+)
 from marsad.lang import LanguageData, load
 from marsad.langid import detect
 from marsad.normalise import NormText, normalise
@@ -103,6 +111,8 @@ def find_mentions(norm: NormText, tokens: list[Token], lang: LanguageData,
     prior = country_prior(places, adjectives)
     admin1s = admin1_prior(places)
     near = anchors(places)
+    places = [replace(pm, candidates=(), unresolved=pm.cue is not None)
+              if far_namesakes(pm, prior, admin1s, near) else pm for pm in places]
     located = {}
     for k, pm in enumerate(places):
         loc = locate(pm, prior, admin1s, near)

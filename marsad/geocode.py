@@ -121,12 +121,41 @@ def _in_part(ref: Place, p: Place, region: str) -> bool:
 
 
 NEAR_STEP_KM = 10.0  # nearness to the report's other villages counts in steps this wide
+NEAR_KM = 40.0  # a village this close to a town the report names may be of its story
+
+
+ONE_PLACE_KM = 10.0  # a town and the governorate named after it are one place
 
 
 def anchors(mentions: Sequence[PlaceMention]) -> list[Place]:
-    """The villages and towns a report names that have one reading only: where its story is."""
-    return [m.candidates[0] for m in mentions if len(m.candidates) == 1 and not m.origin
-            and m.candidates[0].kind in SETTLEMENT_KINDS]
+    """The villages and towns a report names that have one reading only (a town and its
+    namesake governorate are one): where its story is."""
+    out = []
+    for m in mentions:
+        towns = [p for p in m.candidates if p.kind in SETTLEMENT_KINDS]
+        if m.origin or len(towns) != 1:
+            continue
+        if all(distance_km(p.lat, p.lon, towns[0].lat, towns[0].lon) <= ONE_PLACE_KM
+               for p in m.candidates):
+            out.append(towns[0])
+    return out
+
+
+def far_namesakes(m: PlaceMention, prior: Counter, admin1s: Counter,
+                  near: Sequence[Place]) -> bool:
+    """"مديرية أرحب إلى الشمال من صنعاء" where the gazetteer has only hamlets called أرحب,
+    none of them near the report's towns nor in a governorate it names: which one is meant
+    cannot be told, so none is (the name is kept, placed by the town around it)."""
+    if not m.candidates or not all(p.minor for p in m.candidates):
+        return False
+    top = max(prior, key=prior.get, default=None)
+    home = [p for p in m.candidates if p.country == top]
+    others = [a for a in near if a.country == top and a not in m.candidates]
+    if len(home) < 2 or not others:
+        return False
+    if any((p.country, p.admin1_code) in admin1s for p in home):
+        return False
+    return all(distance_km(p.lat, p.lon, a.lat, a.lon) > NEAR_KM for p in home for a in others)
 
 
 def choose(m: PlaceMention, prior: Counter, admin1s: Counter | None = None,

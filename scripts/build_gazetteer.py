@@ -101,6 +101,44 @@ def _nearest(centres: list[tuple[str, float, float]], lat: float, lon: float) ->
     return min(centres, key=lambda c: ((c[1] - lat) ** 2 + (c[2] - lon) ** 2, c[0]))[0]
 
 
+def _inside(lon: float, lat: float, geometry: dict) -> bool:
+    """Ray casting: the point is inside an odd number of the rings (holes count too)."""
+    polys = [geometry["coordinates"]] if geometry["type"] == "Polygon" \
+        else geometry["coordinates"]
+    inside = False
+    for poly in polys:
+        for ring in poly:
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+                if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+                    inside = not inside
+    return inside
+
+
+def capitals() -> dict[str, tuple[float, float]]:
+    """A governorate's point is its largest town (ACLED codes an event known only at a
+    governorate to its capital, with geo precision 3), not the middle of its desert: for
+    each outline in ../shared/gazetteer, the most populous GeoNames town inside it."""
+    import json
+
+    towns = [line.split("\t") for line in OUT.read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#")]
+    best: dict[str, tuple[int, str]] = {}
+    for gid, _, _, cc, _, lat, lon, pop in towns:
+        best.setdefault(gid, (int(pop), f"{cc}\t{lat}\t{lon}"))
+    outlines = json.loads((SHARED / "admin1_outlines.geojson").read_text(encoding="utf-8"))
+    out: dict[str, tuple[float, float]] = {}
+    for f in outlines["features"]:
+        props = f["properties"]
+        inside = [(pop, where) for pop, where in best.values()
+                  if where.split("\t")[0] == props["country"] and _inside(
+                      float(where.split("\t")[2]), float(where.split("\t")[1]), f["geometry"])]
+        if inside and props.get("gazetteer_id"):
+            _, where = max(inside)
+            out[props["gazetteer_id"]] = (float(where.split("\t")[1]),
+                                          float(where.split("\t")[2]))
+    return out
+
+
 def _read_shared(name: str) -> list[dict[str, str]]:
     import csv
 
@@ -122,6 +160,7 @@ def village_rows() -> list[str]:
                 (float(r["lat"]), float(r["lon"])))
     admin1_of = {k: _nearest(centres[k[0]], sum(p[0] for p in v) / len(v),
                              sum(p[1] for p in v) / len(v)) for k, v in groups.items()}
+    capital = capitals()
     out: dict[str, str] = {}
     for r in rows:
         feature = FEATURES.get(r["feature"])
@@ -137,6 +176,8 @@ def village_rows() -> list[str]:
         if not names:
             continue
         lat, lon, cc = float(r["lat"]), float(r["lon"]), r["country"]
+        if kind == "region" and r["pcode_or_geonameid"] in capital:
+            lat, lon = capital[r["pcode_or_geonameid"]]
         code = ""
         if cc in centres:
             code = admin1_of.get((cc, r["admin1_en"])) or _nearest(centres[cc], lat, lon)

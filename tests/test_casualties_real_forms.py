@@ -115,3 +115,9 @@ def test_an_adjective_after_the_fighters_names_their_side_and_the_sides_add_up()
             "مقاتلين معارضين.")
     (e,) = extract(text, "2016-10-09")
     assert (e.killed_min, e.killed_max) == (37, 37)
+
+
+def test_a_verb_of_wounding_before_a_building_says_what_was_hit():
+    text = "قتل رجل في غارة جوية أصابت منزل أحد وجهاء القرية في بلدة كفرنبل."
+    (e,) = extract(text, "2020-01-01")
+    assert (e.killed_min, e.injured_min) == (1, None)

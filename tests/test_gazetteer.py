@@ -144,12 +144,30 @@ def test_a_village_in_another_part_of_the_governorate_than_the_report_names_is_a
 
 def test_among_namesakes_the_village_beside_the_reports_other_villages_is_meant():
     from conftest import extract
-    alone = extract("قتل مدنيان في قصف مدفعي على قرية جنينة في ريف حماة.", "2016-10-09")
     listed = extract("قتل مدنيان في قصف مدفعي على قريتي خفسين وجنينة في ريف حماة.", "2016-10-09")
     khafsin = next(e for e in listed if e.location_name == "خفسين")
     janina = next(e for e in listed if e.location_name == "جنينة")
     # Hama has three villages called جنينة; the one named beside Khafsin lies a few km away
     assert distance_km(janina.latitude, janina.longitude, khafsin.latitude,
                        khafsin.longitude) < 10
-    assert distance_km(alone[0].latitude, alone[0].longitude, khafsin.latitude,
-                       khafsin.longitude) > 10
+
+
+def test_a_governorate_named_with_a_compass_word_is_one_name():
+    from conftest import extract
+    (e,) = extract("قتل جنديان في تبادل لإطلاق النار مع مسلحين في محافظة شمال سيناء.",
+                   "2020-01-01")
+    # not "north of Sinai" placed at Egypt's centre; an exchange of fire is a clash
+    assert (e.location_name, e.country_code, e.geo_precision) == ("شمال سيناء", "EG", 3)
+    assert e.sub_event_type == "Armed clash"
+    # placed the ACLED way, at the governorate's capital (El Arish), not mid-desert
+    assert distance_km(e.latitude, e.longitude, 31.13, 33.80) < 5
+
+
+def test_a_district_whose_only_namesakes_are_far_hamlets_keeps_its_name_by_the_city():
+    from conftest import extract
+    # the gazetteer knows only hamlets called أرحب, all far from Sanaa: none is meant
+    text = ("قتلت عشر نساء في غارة على منزل شمال صنعاء. وقال أحد السكان إن الضربة الجوية "
+            "أصابت منزلا في مديرية أرحب إلى الشمال من صنعاء.")
+    (e,) = extract(text, "2020-01-01")
+    assert (e.location_name, e.geo_precision, e.killed_min) == ("أرحب", 2, 10)
+    assert distance_km(e.latitude, e.longitude, 15.35, 44.21) < 10

@@ -77,6 +77,7 @@ class LanguageData:
     perpetrators: Lexicon
     adjective_after: frozenset[str]
     side_adjectives: dict[str, str]
+    struck_objects: Lexicon
     # events
     triggers: Lexicon
     weak_defaults: dict[str, str]
@@ -256,6 +257,7 @@ def load(code: str = "ar") -> LanguageData:
         after_count=Lexicon(after),
         same_as=_lex(cas["same_as"]),
         no_casualties=_lex(cas["no_casualties"]),
+        struck_objects=_lex(cas["struck_objects"]),
         soft_death=_norm_set(cas["soft_death"]),
         dual_verbs=_norm_set(cas["dual_verbs"]),
         natural_death=_norm_set(cas["natural_death"]),
