@@ -143,14 +143,19 @@ def _listed_villages(tokens: Sequence[Token], after: PlaceMention, gaz: Gazettee
         if not (word.startswith(lang.conj) and len(word) > 3):
             break
         glued = [Token(word[len(lang.conj):], tokens[j].start, tokens[j].end)]
+        if lang.settlement_cues.match_at(glued, 0) is not None:
+            break  # "وقرية خربة الحجامة": the next item comes with its own cue word
         known = gaz.lexicon.match_at(glued, 0)
         cands = gaz.villages(glued[0].text) or (known.payload if known else ())
         unresolved = not cands and plural and _name_like(glued[0].text, gaz, lang)
         if not cands and not unresolved:
             break
-        out.append(PlaceMention(j, j + 1, cands, after.cue, after.direction, after.vicinity,
+        end = j + 1
+        if unresolved:  # "وتلة البيجو": the words after the glued one go on with the name
+            end = max(end, _name_end(tokens, j + 1, gaz, lang, blocked, text))
+        out.append(PlaceMention(j, end, cands, after.cue, after.direction, after.vicinity,
                                 after.origin, unresolved=unresolved, listed=True))
-        j += 1
+        j = end
     return out
 
 

@@ -312,3 +312,10 @@ def test_a_subtitle_repeated_in_the_body_is_one_event():
     sentence = "زرع مسلحون لغما أرضيا في طريق عودة الجنود إلى مدينة جوهر."
     events = extract(f"{sentence}\n{sentence} وقتل في الانفجار ثلاثة جنود.", "2019-01-01")
     assert len(events) == 1 and events[0].killed_min == 3
+
+
+def test_a_list_item_with_its_own_cue_word_and_a_two_word_item_are_read_whole():
+    text = ("استعادت قوات النظام السيطرة أمس على قرى خطاب وتلة البيجو وقرية خربة الحجامة "
+            "بريف حماة.")
+    names = sorted(e.location_name for e in extract(text, "2017-04-07"))
+    assert names == ["تلة البيجو", "خربة الحجامة", "خطاب"]
