@@ -150,8 +150,17 @@ def _around_city(x: Located, y: Located) -> bool:
         y.place.kind in ("neighbourhood", "village", "town")
 
 
+def _other_sides(ev: Candidate, cand: Candidate) -> bool:
+    """Both tellings name armed actors, and none in common: the rebels' shelling of a town
+    and the army's attack on the rebels' position after it are two stories."""
+    a, b = {m.payload for m in ev.actors}, {m.payload for m in cand.actors}
+    return bool(a) and bool(b) and not a & b
+
+
 def _same_story(ev: Candidate, cand: Candidate, toll_a: tuple, toll_b: tuple) -> bool:
     """Two tellings at nearby settlements that are one story (see merge_same_story)."""
+    if _other_sides(ev, cand):
+        return False
     a, b = ev.location, cand.location
     km = distance_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
     if not (is_settlement(a.place) and is_settlement(b.place)) or a.key == b.key \

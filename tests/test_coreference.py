@@ -319,3 +319,13 @@ def test_a_list_item_with_its_own_cue_word_and_a_two_word_item_are_read_whole():
             "بريف حماة.")
     names = sorted(e.location_name for e in extract(text, "2017-04-07"))
     assert names == ["تلة البيجو", "خربة الحجامة", "خطاب"]
+
+
+def test_two_tellings_by_different_armed_sides_are_two_stories():
+    text = ("قتل 5 مدنيين جراء قصف مدفعي استهدف مدينة الدلنج بولاية جنوب كردفان، نسب إلى قوات "
+            "الدعم السريع. وذكرت مصادر أن قوات الجيش السوداني شنت هجوما على منطقة التيتل في "
+            "جنوب كردفان، والتي تنطلق منها القذائف المدفعية، وتمكنت من السيطرة عليها.")
+    events = extract(text, "2025-07-02")
+    # the army's attack on the rebels' position does not move the shelling there
+    assert sorted((e.location_name, e.killed_min or 0) for e in events) == [
+        ("التيتل", 0), ("الدلنج", 5)]
