@@ -374,8 +374,11 @@ def _perpetrators(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
 
 
 def _all_civilians(tokens: Sequence[Token], j: int, hi: int, lang: LanguageData) -> bool:
-    """"جميعهم من الأطفال والنساء" right after a count: all of them were civilians."""
+    """"جميعهم من الأطفال والنساء", "جميعهم من أسرة واحدة" right after a count: all of
+    them were civilians."""
     m = lang.all_of_them.match_at(tokens, j) if j < hi else None
+    if m is not None and m.end < hi and lang.kin.match_at(tokens, m.end) is not None:
+        return True
     noun = _noun_at(tokens, m.end, lang) if m is not None and m.end < hi else None
     return noun is not None and noun.end <= hi and noun.payload["cat"] in CIVILIAN_CATS
 

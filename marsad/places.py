@@ -159,6 +159,21 @@ def _listed_villages(tokens: Sequence[Token], after: PlaceMention, gaz: Gazettee
     return out
 
 
+def _quarter_town(tokens: Sequence[Token], quarter: PlaceMention, gaz: Gazetteer,
+                  lang: LanguageData, blocked: set[int]) -> list[PlaceMention]:
+    """"حي العين وسط خربة سلم": the village a quarter lies in, named after it with a link
+    word and no cue of its own, is a place (the village list wants a cue otherwise)."""
+    j = quarter.end
+    if quarter.cue != "neighbourhood" or j + 1 >= len(tokens) or \
+            tokens[j].text not in lang.quarter_links or gaz.lexicon.match_at(tokens, j + 1):
+        return []
+    village = _village(tokens, j + 1, gaz, lang, blocked)
+    if village is None:
+        return []
+    end, cands = village
+    return [PlaceMention(j + 1, end, tuple(cands), "village")]
+
+
 def _name_end(tokens: Sequence[Token], j: int, gaz: Gazetteer, lang: LanguageData,
               blocked: set[int], text: str) -> int:
     """Where a name the gazetteer lacks ends: up to three name-like words, before the next
@@ -279,6 +294,7 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
                 out.append(unknown)
                 i = unknown.end
                 more = _listed_villages(tokens, unknown, gaz, lang, blocked, text)
+                more += _quarter_town(tokens, unknown, gaz, lang, blocked)
                 out += more
                 i = more[-1].end if more else i
                 continue
@@ -333,6 +349,10 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
         out.append(PlaceMention(i, end, tuple(cands), cue, direction, vicinity, origin,
                                 attached=attached, region=region))
         i = end
+        town = _quarter_town(tokens, out[-1], gaz, lang, blocked)
+        if town:
+            out += town
+            i = town[-1].end
     return _loose_near_town(out)
 
 

@@ -121,3 +121,8 @@ def test_a_verb_of_wounding_before_a_building_says_what_was_hit():
     text = "قتل رجل في غارة جوية أصابت منزل أحد وجهاء القرية في بلدة كفرنبل."
     (e,) = extract(text, "2020-01-01")
     assert (e.killed_min, e.injured_min) == (1, None)
+
+
+def test_all_of_them_of_one_family_were_civilians():
+    (e,) = extract("قتل 4 أشخاص جميعهم من أسرة واحدة في غارة على بلدة ميس الجبل.", "2024-06-02")
+    assert (e.killed_min, e.civilians_killed_min) == (4, 4)

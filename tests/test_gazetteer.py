@@ -171,3 +171,12 @@ def test_a_district_whose_only_namesakes_are_far_hamlets_keeps_its_name_by_the_c
     (e,) = extract(text, "2020-01-01")
     assert (e.location_name, e.geo_precision, e.killed_min) == ("أرحب", 2, 10)
     assert distance_km(e.latitude, e.longitude, 15.35, 44.21) < 10
+
+
+def test_a_quarter_and_the_village_it_lies_in_named_without_a_cue():
+    from conftest import extract
+    text = "قتل خمسة أشخاص في غارة على منزل في حي العين وسط خربة سلم جنوبي لبنان."
+    (e,) = extract(text, "2024-06-02")
+    # not a namesake العين 35 km away: the quarter of the village named after it
+    assert e.location_name == "خربة سلم"
+    assert distance_km(e.latitude, e.longitude, 33.23, 35.42) < 3

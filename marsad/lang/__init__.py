@@ -126,6 +126,7 @@ class LanguageData:
     landmark_stop: frozenset[str]
     directions: Lexicon
     region_directions: dict[str, str]
+    quarter_links: frozenset[str]
     vicinity: Lexicon
     generic_refs: Lexicon
     origin_cues: Lexicon
@@ -329,6 +330,7 @@ def load(code: str = "ar") -> LanguageData:
         landmark_stop=_norm_set(plc["landmark_stop"]),
         directions=_lex_map(plc["directions"]),
         region_directions={normalise_word(k): v for k, v in plc["region_directions"].items()},
+        quarter_links=_norm_set(plc["quarter_links"]),
         vicinity=_lex(plc["vicinity"]),
         generic_refs=_lex_map(plc["generic_refs"]),
         origin_cues=_lex(plc["origin_cues"]),
