@@ -59,6 +59,20 @@ def _list_item(tokens: Sequence[Token], k: int, text: str, lang: LanguageData) -
     return word.startswith(lang.conj) and lang.number_words.starts(word)
 
 
+def _verb_after_comma(tokens: Sequence[Token], k: int, text: str, lang: LanguageData) -> bool:
+    """"…، وطالت الغارات كذلك بلدة مسرابا": a verb of striking glued to و after a comma,
+    with a town's cue word after it, opens a clause of its own (another place hit is
+    another event)."""
+    gap = text[tokens[k - 1].end:tokens[k].start]
+    word = tokens[k].text
+    if not (("،" in gap or "," in gap) and word.startswith(lang.conj)
+            and word[len(lang.conj):] in lang.clause_verbs):
+        return False
+    # only when it names a town of its own: otherwise it goes on with the same strike
+    return any(lang.settlement_cues.match_at(tokens, j) is not None
+               for j in range(k + 1, min(k + 6, len(tokens))))
+
+
 def _toll_verb_item(tokens: Sequence[Token], k: int, lang: LanguageData) -> bool:
     """"وقتل 13": a death verb glued to the conjunction, then a count."""
     word = tokens[k].text
@@ -98,7 +112,8 @@ def split_clauses(tokens: Sequence[Token], text: str, lang: LanguageData) -> lis
         start = lo
         for k in range(lo + 1, hi):
             m = lang.clause_openers.match_at(tokens, k)
-            if m is None and k - start >= 3 and _list_item(tokens, k, text, lang):
+            if m is None and k - start >= 3 and (_list_item(tokens, k, text, lang)
+                                                 or _verb_after_comma(tokens, k, text, lang)):
                 m = True
             if m is not None and k - start >= 3:
                 clauses.append(Clause(len(clauses), start, k, s, title, dateline))

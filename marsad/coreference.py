@@ -70,7 +70,12 @@ def same_event(ev: Candidate, cand: Candidate, lang: LanguageData, tokens) -> bo
         # "… على المركز": the centre named before; the same landmark and the same kind of
         # attack named again word for word: a subtitle and its paragraph
         refers_back = first != later or ev.sub == cand.sub
-    return cand.anaphoric or cand.title or ev.title or cand.trigger is None or refers_back
+    # ACLED codes one event per place, day and type: the same kind of attack at the same
+    # place and day, once without a toll of its own, is that event told again
+    told_again = ev.sub == cand.sub and ev.strong and cand.strong and \
+        (not any(cand.statements) or not any(ev.statements))
+    return cand.anaphoric or cand.title or ev.title or cand.trigger is None or refers_back \
+        or told_again
 
 
 def _same_landmark(first: str, later: str, lang: LanguageData) -> bool:

@@ -329,3 +329,23 @@ def test_two_tellings_by_different_armed_sides_are_two_stories():
     # the army's attack on the rebels' position does not move the shelling there
     assert sorted((e.location_name, e.killed_min or 0) for e in events) == [
         ("التيتل", 0), ("الدلنج", 5)]
+
+
+def test_a_strike_verb_after_a_comma_with_a_town_of_its_own_is_another_event():
+    text = ("شن الطيران الحربي غارات على بلدتي حاروش وزبدين، وطالت الغارات كذلك بلدة مسرابا، "
+            "دون ورود أنباء عن إصابات.")
+    names = sorted(e.location_name for e in extract(text, "2015-01-01"))
+    assert "مسرابا" in names and len(names) == 3
+    # with no town after it, the verb goes on with the same strike and its toll; another
+    # source's figure in the same sentence competes with the first, it does not add to it
+    (e,) = extract("قتل 12 مدنيا في غارة جوية على مدينة الفاشر، واستهدف القصف مسجدا وقت "
+                   "الصلاة، وقالت مصادر إن 75 شخصا لقوا حتفهم في القصف.", "2025-09-19")
+    assert (e.killed_min, e.killed_max) == (12, 75)
+
+
+def test_the_same_attack_at_the_same_place_told_again_without_a_toll_is_one_event():
+    text = ("قال ضابط إن انتحاريا فجر نفسه داخل مجلس عزاء في منطقة الشعب ببغداد ما أسفر عن "
+            "مقتل عشرة أشخاص. من جهتها أكدت قيادة العمليات في بيان حصيلة الهجوم، وقالت إن "
+            "انتحاريا يرتدي حزاما ناسفا استهدف مجلس عزاء قرب سوق شلال في منطقة الشعب.")
+    (e,) = extract(text, "2016-10-15")
+    assert (e.sub_event_type, e.killed_min, e.landmark) == ("Suicide bomb", 10, "سوق شلال")

@@ -145,6 +145,7 @@ class LanguageData:
     not_places: frozenset[str]
     # discourse
     clause_openers: Lexicon
+    clause_verbs: frozenset[str]
     line_joiners: frozenset[str]
     negation: frozenset[str]
     background: Lexicon
@@ -350,6 +351,7 @@ def load(code: str = "ar") -> LanguageData:
         weak_clitics=tuple(plc["weak_clitics"]),
         phrase_clitics=tuple(plc["phrase_clitics"]),
         clause_openers=_lex(dis["clause_openers"]),
+        clause_verbs=_norm_set(dis["clause_verbs"]),
         line_joiners=_norm_set(dis["line_joiners"]),
         negation=_norm_set(dis["negation"]),
         background=_lex(dis["background"]),
