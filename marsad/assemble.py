@@ -26,6 +26,7 @@ from marsad.gazetteer import Gazetteer, distance_km
 from marsad.geocode import Located, is_settlement
 from marsad.lang import LanguageData
 from marsad.lexicon import Match
+from marsad.normalise import normalise_word
 from marsad.places import PlaceMention
 from marsad.tokens import Token, forms
 
@@ -457,16 +458,29 @@ class Assembler:
         return any((k in self.m.located and self.m.located[k].place.kind != "country")
                    or self.m.places[k].unresolved for k in place_idx)
 
-    def _rank(self, loc: Located, plain_town_here: bool) -> tuple[bool, int, bool, int]:
+    def _rank(self, loc: Located, plain_town_here: bool,
+              towns: list[Located] = ()) -> tuple[bool, int, bool, bool, int]:
         """Places named without a direction from them come first ("التاجي شمالي بغداد"),
         then those that agree with the governorates the report names, then those not naming
-        a landmark's ends ("طريق حلب - دمشق"), then the most specific."""
+        a landmark's ends ("طريق حلب - دمشق"), then a town before a city that shares its
+        governorate's name, then the most specific."""
         fits = not self.admin1s or (loc.place.country, loc.place.admin1_code) in self.admin1s
         # "التاجي شمالي بغداد": beside a town named plainly, a town with a direction is the
         # other's reference point
         reference = plain_town_here and loc.mention.direction is not None \
             and is_settlement(loc.place)
-        return (reference, 0 if fits else 1, loc.mention.attached, _SPECIFICITY[loc.place.kind])
+        # "وفي الحديدة قتل 4 … أحياء مدينة التحيتا": الحديدة names the governorate there
+        governorate = any(t.place.key != loc.place.key and t.place.country == loc.place.country
+                          and t.place.admin1_code == loc.place.admin1_code for t in towns) \
+            and self._names_governorate(loc)
+        return (reference, 0 if fits else 1, loc.mention.attached, governorate,
+                _SPECIFICITY[loc.place.kind])
+
+    def _names_governorate(self, loc: Located) -> bool:
+        """A city whose name is also its governorate's (الحديدة, حماة)."""
+        adm = self.gaz.admin1_place(loc.place.country, loc.place.admin1_code)
+        return adm is not None and loc.place.kind == "city" and \
+            normalise_word(adm.name_ar) == normalise_word(loc.place.name_ar)
 
     def _towns(self, place_idx: list[int], plain: bool = False) -> list[Located]:
         """The settlements the clause names, in order; ``plain``: only those named without a
@@ -483,9 +497,10 @@ class Assembler:
 
     def _place(self, cand: Candidate, place_idx: list[int], current_town: Located | None) -> None:
         plain_here = bool(self._towns(place_idx, plain=True))
+        towns = self._towns(place_idx)
 
-        def rank(loc: Located) -> tuple[bool, int, bool, int]:
-            return self._rank(loc, plain_here)
+        def rank(loc: Located) -> tuple[bool, int, bool, bool, int]:
+            return self._rank(loc, plain_here, towns)
 
         best: Located | None = None
         generic: PlaceMention | None = None

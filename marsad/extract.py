@@ -306,9 +306,12 @@ def _record(report: Report, index: int, c: Candidate, m: Mentions, lang: Languag
                 setattr(e, lo_f, 0)
                 setattr(e, lo_f.replace("_min", "_max"), 0)
                 ev.add(lo_f, zero.start, zero.end)
+    unknown_gunmen = e.actor1 == lang.actor_table["unknown_armed"]["name"] and e.actor2 is None
     if not c.strong and e.sub_event_type in lang.civilian_variant and \
-            (e.civilians_killed_min or 0) > 0 and not e.combatants_killed_min:
-        # "هجوم نفذه مسلحون" that killed civilians only: violence against civilians
+            ((e.civilians_killed_min or 0) > 0 or (unknown_gunmen and (e.killed_min or 0) > 0)) \
+            and not e.combatants_killed_min:
+        # "هجوم نفذه مسلحون" that killed civilians only, or gunmen no one names who killed
+        # people no one calls fighters: violence against civilians, not a clash
         e.sub_event_type = lang.civilian_variant[e.sub_event_type]
         e.event_type = lang.event_types.get(e.sub_event_type, e.event_type)
     e.killed_vague = figs["killed"].vague

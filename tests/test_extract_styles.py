@@ -175,3 +175,12 @@ def test_the_weapon_and_the_victims_decide_the_type(text, sub):
 def test_a_name_follows_its_cue_word_directly():
     text = "توتر الوضع داخل المخيم،\nوتطور الأمر إلى اشتباكات عنيفة في مدينة صيدا."
     assert [e.location_name for e in extract(text, "2024-05-01")] == ["صيدا"]
+
+
+def test_gunmen_no_one_names_who_kill_people_no_one_calls_fighters_attack_civilians():
+    (e,) = extract("قتل شخصان في هجوم نفذه مسلحون مجهولو الهوية في قرية ماندولي بمالي.",
+                   "2019-05-21")
+    assert e.sub_event_type == "Attack"
+    (f,) = extract("قتل شخصان في هجوم نفذه مسلحون مجهولو الهوية على حاجز للجيش في بلدة "
+                   "سراقب، وقتل في الاشتباك 3 جنود.", "2019-05-21")
+    assert f.sub_event_type == "Armed clash"  # soldiers among the dead: a clash

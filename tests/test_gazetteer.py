@@ -180,3 +180,11 @@ def test_a_quarter_and_the_village_it_lies_in_named_without_a_cue():
     # not a namesake العين 35 km away: the quarter of the village named after it
     assert e.location_name == "خربة سلم"
     assert distance_km(e.latitude, e.longitude, 33.23, 35.42) < 3
+
+
+def test_a_city_that_shares_its_governorates_name_gives_way_to_a_town_of_it():
+    from conftest import extract
+    text = ("وفي الحديدة قتل 4 مدنيين عقب استهداف مليشيا الحوثي بقذائف الهاون أحياء مدينة "
+            "التحيتا جنوبي المحافظة.")
+    (e,) = extract(text, "2020-01-01")
+    assert e.location_name == "التحيتا"
