@@ -242,7 +242,8 @@ class Assembler:
             place_idx = [k for k in range(first, last) if not self.m.places[k].origin
                          and not self._after_quiet(self.m.places[k], triggers, quiet)]
             death_words = lang.casualty.find(tokens, cl.lo, cl.hi)
-            killing = bool(death_words)
+            killing = bool(death_words) or any(tokens[k].text in lang.pronoun_tolls
+                                               for k in range(cl.lo, cl.hi))  # "مقتلهم"
             carried = last_kind if cl.sentence == last_kind_sentence else None
             # no casualty word and nothing carried over: no count can be bound
             counts = find_counts(tokens, cl.lo, cl.hi, lang, self.m.excluded, carried,

@@ -284,7 +284,8 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
                 kind = carried
                 continues_part = carried_part
             else:
-                kind = _verb_after(ph, phrases, after_words, subset_ends, combined_at, kin_at)
+                kind = _verb_after(ph, phrases, after_words, subset_ends, combined_at, kin_at) \
+                    or _pronoun_toll(tokens, ph, phrases, hi, lang)
             if kind is None and ph.bare and ph.end + 1 < hi and \
                     tokens[ph.end].text in lang.toll_nouns:
                 # "ارتفع إلى 5 عدد الشهداء": the noun after "number of" says what was counted
@@ -303,7 +304,8 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
             # "16 شخصا من القتلى": part of the toll told before
             ph.end < hi and lang.subset_of.match_at(tokens, ph.end) is not None) or (
             # "بينهم ثلاثة أطفال وامرأتان": the list after "among them" is all parts
-            ph.conj and prev is not None and prev.subset and ph.start - prev.end <= 1)
+            ph.conj and prev is not None and prev.subset and (
+                ph.start - prev.end <= 1 or _names_between(tokens, prev.end, ph.start, lang)))
         additive = ph.cat == "other" or ph.conj or \
             any(ph.start - 4 <= k <= ph.end for k in additive_at)
         cat = ph.cat
@@ -447,6 +449,28 @@ def _verb_after(ph: _Phrase, phrases: list[_Phrase], after_words, subset_ends: s
                 kin_end is not None and 0 <= m.start - kin_end <= 1):
             both = combined_at.get(m.end)
             return "combined" if both else m.payload  # "سقطوا بين قتيل وجريح"
+    return None
+
+
+def _names_between(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData) -> bool:
+    """"الطفلة أزهار عدنان قطليش، والطفل محمد …": only a person's name (up to four words,
+    none a number, a casualty word, a preposition or a place's cue) between two listed
+    victims."""
+    return 0 < hi - lo <= 4 and all(
+        not tokens[k].is_digit and tokens[k].text not in lang.landmark_stop
+        and lang.casualty.match_at(tokens, k) is None
+        and lang.settlement_cues.match_at(tokens, k) is None for k in range(lo, hi))
+
+
+def _pronoun_toll(tokens: Sequence[Token], ph: _Phrase, phrases: list[_Phrase], hi: int,
+                  lang: LanguageData) -> str | None:
+    """"عائلة من أربعة أشخاص، جميعهم من الأطفال والنساء، ما أدى إلى مقتلهم": a casualty
+    noun whose pronoun stands for the people just counted, with no other count between."""
+    nxt = min((p.start for p in phrases if p.start >= ph.end and p.low is not None), default=hi)
+    for j in range(ph.end, min(hi, nxt, ph.end + _KEYWORD_REACH)):
+        kind = lang.pronoun_tolls.get(tokens[j].text)
+        if kind is not None:
+            return kind
     return None
 
 

@@ -126,3 +126,12 @@ def test_a_verb_of_wounding_before_a_building_says_what_was_hit():
 def test_all_of_them_of_one_family_were_civilians():
     (e,) = extract("قتل 4 أشخاص جميعهم من أسرة واحدة في غارة على بلدة ميس الجبل.", "2024-06-02")
     assert (e.killed_min, e.civilians_killed_min) == (4, 4)
+
+
+def test_a_toll_noun_with_a_pronoun_for_the_people_counted_before_it():
+    text = ("سقطت قذيفة على عائلة مكونة من خمسة أشخاص، جميعهم من الأطفال والنساء، ما أدى إلى "
+            "مقتلهم على الفور، وهم: الطفلة سلمى خالد، والطفل عمر خالد، وهدى سالم، ومريم سالم، "
+            "ونجوى حسن، في بلدة داعل.")
+    (e,) = extract(text, "2015-01-01")
+    # the named victims after "وهم:" are parts of the five, names between them or not
+    assert (e.killed_min, e.civilians_killed_min, e.children_killed_min) == (5, 5, 2)

@@ -78,6 +78,7 @@ class LanguageData:
     adjective_after: frozenset[str]
     side_adjectives: dict[str, str]
     struck_objects: Lexicon
+    pronoun_tolls: dict[str, str]
     # events
     triggers: Lexicon
     weak_defaults: dict[str, str]
@@ -260,6 +261,7 @@ def load(code: str = "ar") -> LanguageData:
         same_as=_lex(cas["same_as"]),
         no_casualties=_lex(cas["no_casualties"]),
         struck_objects=_lex(cas["struck_objects"]),
+        pronoun_tolls={normalise_word(k): v for k, v in cas["pronoun_tolls"].items()},
         soft_death=_norm_set(cas["soft_death"]),
         dual_verbs=_norm_set(cas["dual_verbs"]),
         natural_death=_norm_set(cas["natural_death"]),
