@@ -101,6 +101,8 @@ def trigger_status(tokens: Sequence[Token], m: Match, lang: LanguageData, lo: in
         return "event"
     if _has(lang.domain_words, tokens, lo, hi):
         return "metaphor"  # "أكثر المواجهات إثارة في تاريخ كرة القدم"
+    if tokens[m.start].text in lang.sentence_words and _has(lang.court_words, tokens, lo, hi):
+        return "frame"  # "قضت محكمة بإعدام 8 متهمين": a sentence passed, not an execution
     if m.payload[2] in lang.weapon_nouns and \
             not _has(lang.acts, tokens, lo, hi) and not _has(lang.casualty, tokens, lo, hi):
         return "weapon"
