@@ -44,8 +44,8 @@ AROUND_CITY_KM = 50.0
 # how many events back a retelling of the same story is looked for (keeps long bulletins
 # linear)
 STORY_WINDOW = 12
-# cue kinds that name a part of a town ("حي", "منطقة"), not a village beside it
-QUARTER_CUES = ("neighbourhood", "area")
+# cue kinds that name a part of a town ("حي", "منطقة", "مخيم"), not a village beside it
+QUARTER_CUES = ("neighbourhood", "area", "camp")
 
 
 def _types_agree(a: Candidate, b: Candidate, lang: LanguageData) -> bool:

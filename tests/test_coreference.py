@@ -349,3 +349,10 @@ def test_the_same_attack_at_the_same_place_told_again_without_a_toll_is_one_even
             "انتحاريا يرتدي حزاما ناسفا استهدف مجلس عزاء قرب سوق شلال في منطقة الشعب.")
     (e,) = extract(text, "2016-10-15")
     assert (e.sub_event_type, e.killed_min, e.landmark) == ("Suicide bomb", 10, "سوق شلال")
+
+
+def test_a_camp_in_the_town_named_again_is_the_same_strike():
+    text = ("قتل أربعة أشخاص وأصيب 7 آخرون جراء سقوط قذيفة على مخيم للنازحين بالعاصمة الليبية "
+            "طرابلس. وأفادت صحيفة محلية بأن القذيفة سقطت على مخيم نازحي الزاوية الجديدة.")
+    (e,) = extract(text, "2018-09-01")
+    assert (e.killed_min, e.injured_min, e.country_code) == (4, 7, "LY")
