@@ -61,7 +61,7 @@ def same_event(ev: Candidate, cand: Candidate, lang: LanguageData, tokens) -> bo
     if ev.location.key != cand.location.key or not _types_agree(ev, cand, lang):
         return False
     if not days_agree(ev, cand):
-        return False
+        return _told_the_day_after(ev, cand)
     refers_back = False
     if ev.landmark and cand.landmark:
         first, later = _landmark_text(ev, tokens), _landmark_text(cand, tokens)
@@ -76,6 +76,23 @@ def same_event(ev: Candidate, cand: Candidate, lang: LanguageData, tokens) -> bo
         (not any(cand.statements) or not any(ev.statements))
     return cand.anaphoric or cand.title or ev.title or cand.trigger is None or refers_back \
         or told_again
+
+
+def _told_the_day_after(ev: Candidate, cand: Candidate) -> bool:
+    """"أفادت الشرطة اليوم السبت أن 11 مدنيا قتلوا وأصيبوا" then "انفجرت ليلة أمس … مقتل
+    مدنيين اثنين وإصابة 9": the day it was told and the day before, when it happened; one
+    event when the later telling has a toll the first does not contradict (none, the same,
+    or 11 = 2 + 9)."""
+    a, b = ev.date, cand.date
+    if a is None or b is None or a.precision != 1 or b.precision != 1 or \
+            cand.date_mention is None or cand.date_mention.kind != "relative" or \
+            (a.start - b.start).days != 1:
+        return False
+    ta, tb = _toll(ev), _toll(cand)
+    empty = ((None, None),) * 3
+    # the later telling gives the detail (its own toll): its day is the event's, not a
+    # "yesterday" said of something else ("الطلب الذي تقدمت به أمس")
+    return tb != empty and (ta in (empty, tb) or _adds_up(ta, tb))
 
 
 def _same_landmark(first: str, later: str, lang: LanguageData) -> bool:
@@ -99,14 +116,18 @@ def merge_retellings(cands: list[Candidate], lang: LanguageData, tokens) -> list
             last = out[-1]
             both_tolls = any(cand.statements) and any(last.statements) and not cand.anaphoric
             if not last.aggregate and not cand.aggregate and _types_agree(last, cand, lang) \
-                    and days_agree(last, cand) and not both_tolls:
+                    and (days_agree(last, cand) or _told_the_day_after(last, cand)) \
+                    and not both_tolls:
                 target = last
         if target is None:
             out.append(cand)
             if key is not None:
                 at.setdefault(key, []).append(cand)
             continue
+        day_before = not days_agree(target, cand)  # told today, happened the day before
         _merge(target, cand, lang.air_overrides)  # a strong type replaces a weak one
+        if day_before:
+            target.date, target.date_mention = cand.date, cand.date_mention
     return _placeless_lead(out, lang)
 
 

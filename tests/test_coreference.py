@@ -356,3 +356,16 @@ def test_a_camp_in_the_town_named_again_is_the_same_strike():
             "طرابلس. وأفادت صحيفة محلية بأن القذيفة سقطت على مخيم نازحي الزاوية الجديدة.")
     (e,) = extract(text, "2018-09-01")
     assert (e.killed_min, e.injured_min, e.country_code) == (4, 7, "LY")
+
+
+def test_told_today_of_last_night_is_one_event_of_last_night():
+    text = ("أفادت الشرطة اليوم السبت أن 11 مدنيا قتل وأصيب بانفجار عبوة ناسفة في منطقة "
+            "الكمالية شرقي بغداد. وقالت إن العبوة انفجرت ليلة أمس قرب مقهى ما أدى إلى مقتل "
+            "مدنيين اثنين وإصابة 9 آخرين.")
+    (e,) = extract(text, "2013-07-27")
+    assert (e.date_start, e.killed_min, e.injured_min) == ("2013-07-26", 2, 9)
+    # a "yesterday" said of something else, in a telling with no toll, moves no day
+    events = extract("نفذت أولى الضربات الجوية على سرت اليوم الاثنين. وأعلنت الوزارة تنفيذ "
+                     "الضربات الجوية على مدينة سرت بناء على الطلب الذي قدمته الحكومة أمس.",
+                     "2016-08-01")
+    assert "2016-08-01" in {e.date_start for e in events}
