@@ -284,8 +284,8 @@ def drop_lead_totals(cands: list[Candidate], lang: LanguageData) -> list[Candida
         if inside and _told(c) and not any(_told(p) for p in inside):
             inside = []  # a toll over the area is no total of events that have none
         later = range(k + 1, min(len(cands), k + 1 + STORY_WINDOW))
-        if not inside and not c.aggregate and _sums_later(c, tolls[k][0][0], [
-                (cands[j], tolls[j][0][0]) for j in later]):
+        if not inside and not c.aggregate and _sums_later(c, tolls[k], [
+                (cands[j], tolls[j]) for j in later]):
             inside = [c]  # a lead whose toll is the later parts' sum: dropped like one
         if not inside and not c.aggregate and c.location is not None:
             # "22 قتيلا وجريحا … في محافظة صعدة" then "11 قتيلا ومثلهم جرحى" at a village of
@@ -320,20 +320,26 @@ def _same_admin1(a: Candidate, b: Candidate) -> bool:
         x.place.admin1_code is not None and x.place.admin1_code == y.place.admin1_code
 
 
-def _sums_later(lead: Candidate, total: int | None,
-                later: list[tuple[Candidate, int | None]]) -> bool:
+def _sums_later(lead: Candidate, toll: tuple, later: list[tuple[Candidate, tuple]]) -> bool:
     """"قتل 14 مدنيا بقصف على قريتين قرب إدلب" then 7 at one village and 7 at another:
     a death toll that is exactly the sum of two or more events told after it (within the
     story window), in the same country and around the same area, is their total, whatever
-    place the lead names."""
-    if total is None or lead.location is None:
+    place the lead names. So is a toll of dead and wounded that both add up ("قتل شخص وأصيب
+    8 في انفجار عبوتين" then 4 wounded at one blast, 1 dead and 4 wounded at the other)."""
+    if lead.location is None:
         return False
     loc = lead.location
-    known = [t for p, t in later if t is not None and not p.aggregate
+    parts = [t for p, t in later if not p.aggregate
              and p.location is not None and p.location.place.country == loc.place.country
              and distance_km(loc.place.lat, loc.place.lon, p.location.place.lat,
                              p.location.place.lon) <= AROUND_CITY_KM]
-    return len(known) >= 2 and sum(known) == total
+    (killed, _), (injured, _), _ = toll
+    known = [t[0][0] for t in parts if t[0][0] is not None]
+    if killed is not None and len(known) >= 2 and sum(known) == killed:
+        return True
+    told = [t for t in parts if t[0][0] is not None or t[1][0] is not None]
+    return killed is not None and injured is not None and len(told) >= 2 and \
+        sum(t[0][0] or 0 for t in told) == killed and sum(t[1][0] or 0 for t in told) == injured
 
 
 def carry_lead_dates(cands: list[Candidate]) -> list[Candidate]:

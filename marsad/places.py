@@ -246,9 +246,12 @@ def _landmark(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageDat
     j = lm.end
     while j < len(tokens) and j - lm.end < 3 and j not in blocked:
         t = tokens[j].text
+        cue = lang.settlement_cues.match_at(tokens, j)
         if t in lang.landmark_stop or t.startswith(lang.conj) or \
-                lang.casualty.match_at(tokens, j) is not None:
-            break  # ("مستشفى الصدر مقتل رجل": the toll starts, the name has ended)
+                lang.casualty.match_at(tokens, j) is not None or \
+                (cue is not None and cue.surface != t):
+            break  # ("مستشفى الصدر مقتل رجل": the toll starts, the name has ended;
+            # "الطريق بمنطقة الحسينية": a town's cue with its preposition starts the town)
         if j > lm.end and gaz.lexicon.match_at(tokens, j) is not None:
             break
         j += 1

@@ -369,3 +369,12 @@ def test_told_today_of_last_night_is_one_event_of_last_night():
                      "الضربات الجوية على مدينة سرت بناء على الطلب الذي قدمته الحكومة أمس.",
                      "2016-08-01")
     assert "2016-08-01" in {e.date_start for e in events}
+
+
+def test_a_lead_whose_dead_and_wounded_both_add_up_over_the_blasts_is_their_total():
+    text = ("قتل شخص واحد وأصيب 8 آخرون في انفجار عبوتين ناسفتين صباح اليوم في بغداد. وقال "
+            "مصدر أمني إن عبوة انفجرت في منطقة الحماميات بقضاء التاجي شمال بغداد ما أسفر عن "
+            "إصابة 4 مواطنين. وأضاف أن عبوة انفجرت قرب سوق للخضروات جنوب بغداد ما أسفر عن "
+            "مقتل مدني وإصابة 4 آخرين.")
+    events = extract(text, "2016-11-10")
+    assert sorted((e.killed_min or 0, e.injured_min) for e in events) == [(0, 4), (1, 4)]

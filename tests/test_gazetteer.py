@@ -188,3 +188,10 @@ def test_a_city_that_shares_its_governorates_name_gives_way_to_a_town_of_it():
             "التحيتا جنوبي المحافظة.")
     (e,) = extract(text, "2020-01-01")
     assert e.location_name == "التحيتا"
+
+
+def test_a_landmark_ends_where_a_towns_cue_with_its_preposition_begins():
+    from conftest import extract
+    (e,) = extract("قتل شخص بانفجار عبوة ناسفة مزروعة على جانب الطريق بمنطقة المدائن جنوبي "
+                   "بغداد.", "2016-11-10")
+    assert e.landmark in (None, "الطريق")
