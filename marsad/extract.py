@@ -91,7 +91,8 @@ def _indefinite(norm: NormText, tokens: list[Token], original: str,
     out = set()
     for k, t in enumerate(tokens):
         a, b = norm.orig_span(t.start, t.end)
-        if any(ch in lang.indefinite_marks for ch in original[a:b]):
+        if any(ch in lang.indefinite_marks for ch in original[a:b]) and \
+                lang.unresolved_cues.match_at(tokens, k) is None:  # ("كلاً من" is a cue)
             out.add(k)
     return out
 

@@ -204,14 +204,16 @@ def _unresolved(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageD
     if cue is None or cue.end >= len(tokens):
         return None
     j = cue.end
-    if j in blocked or gaz.lexicon.match_at(tokens, j) is not None:
+    listing = cue.surface in lang.list_cues
+    known = gaz.lexicon.match_at(tokens, j)
+    if j in blocked or (known is not None and not listing):
         return None
     if text and any(ch in text[tokens[j - 1].end:tokens[j].start] for ch in "،,.:;\n"):
         return None  # "داخل المخيم،\nوتطور الأمر": a name follows its cue word directly
     village = _village(tokens, j, gaz, lang, blocked)
     word = not _name_like(tokens[j].text, gaz, lang)
-    if word and village is None:
-        return None
+    if (word or cue.surface in lang.list_cues) and village is None:
+        return None  # ("كلاً من" opens a list of known places only)
     if village is None and (_clitic_article(tokens[j].text, lang)
                             or lang.nationality.match_at(tokens, j) is not None
                             or lang.settlement_cues.match_at(tokens, j) is not None
@@ -220,6 +222,8 @@ def _unresolved(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageD
         return None  # "بلدات بالضفة", "بلدات لبنانية", "بلدات محافظة", "قرى ومدن": no name
     if village is not None:  # "قرية إبديتا": a village of the large gazetteer
         end, cands = village
+        if known is not None and known.end == end:  # and the towns of that name
+            cands = tuple(dict.fromkeys([*cands, *known.payload]))
         direction, vicinity, origin = _context(tokens, i, lang)
         # "مدينة القاعدة", "منطقة الشعب": a word that is also a known place, after its cue
         return PlaceMention(j, end, cands, cue.payload, direction, vicinity, origin,
@@ -291,7 +295,11 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
             continue
         m = gaz.lexicon.match_at(tokens, i)
         glued_prefix = None
-        if m is None:
+        opens_list = m is not None and lang.list_cues and any(  # "كلاً من" (not a town كلا)
+            c.surface in lang.list_cues and c.end >= m.end
+            for c in [lang.unresolved_cues.match_at(tokens, i)] if c is not None)
+        if m is None or opens_list:
+            m = None
             unknown = _unresolved(tokens, i, gaz, lang, blocked, text)
             if unknown is not None:
                 out.append(unknown)

@@ -135,3 +135,9 @@ def test_a_toll_noun_with_a_pronoun_for_the_people_counted_before_it():
     (e,) = extract(text, "2015-01-01")
     # the named victims after "وهم:" are parts of the five, names between them or not
     assert (e.killed_min, e.civilians_killed_min, e.children_killed_min) == (5, 5, 2)
+
+
+def test_lost_their_lives_after_a_count_is_death():
+    (e,) = extract("أكد المرصد أن مدنيين اثنين فقدا حياتهما وأصيب خمسة آخرون جراء قصف صاروخي "
+                   "على مدينة أريحا.", "2020-01-02")
+    assert (e.killed_min, e.civilians_killed_min, e.injured_min) == (2, 2, 5)

@@ -195,3 +195,12 @@ def test_a_landmark_ends_where_a_towns_cue_with_its_preposition_begins():
     (e,) = extract("قتل شخص بانفجار عبوة ناسفة مزروعة على جانب الطريق بمنطقة المدائن جنوبي "
                    "بغداد.", "2016-11-10")
     assert e.landmark in (None, "الطريق")
+
+
+def test_a_list_opened_by_kullan_min_names_known_villages_each_an_event():
+    from conftest import extract
+    # tanween on "كلاً" does not hide the cue; "البارة" is Idlib's village, not Yemen's town
+    text = "قصفت القوات الحكومية بالصواريخ كلاً من البارة وبليون والفطيرة في ريف إدلب."
+    events = extract(text, "2020-01-02")
+    assert sorted(e.location_name for e in events) == ["البارة", "الفطيرة", "بليون"]
+    assert {e.country_code for e in events} == {"SY"}
