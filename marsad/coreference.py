@@ -329,6 +329,8 @@ def _sums_later(lead: Candidate, toll: tuple, later: list[tuple[Candidate, tuple
     if lead.location is None:
         return False
     loc = lead.location
+    if loc.place.kind in ("village", "neighbourhood") and loc.precision == 1 and not loc.name:
+        return False  # a village's own toll (4 at معرشمشة, then 3 and 1 elsewhere) by chance
     parts = [t for p, t in later if not p.aggregate
              and p.location is not None and p.location.place.country == loc.place.country
              and distance_km(loc.place.lat, loc.place.lon, p.location.place.lat,

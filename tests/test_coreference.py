@@ -378,3 +378,13 @@ def test_a_lead_whose_dead_and_wounded_both_add_up_over_the_blasts_is_their_tota
             "مقتل مدني وإصابة 4 آخرين.")
     events = extract(text, "2016-11-10")
     assert sorted((e.killed_min or 0, e.injured_min) for e in events) == [(0, 4), (1, 4)]
+
+
+def test_a_villages_own_toll_that_happens_to_equal_the_later_ones_sum_stays():
+    text = ("قتل ثمانية مدنيين اليوم في غارات على قرى ريف إدلب. وقتل أربعة مدنيين في غارة على "
+            "بلدة معرشمشة. في حين قتل ثلاثة مدنيين في غارة على بلدة التح. وقتل مدني بغارة على "
+            "قرية الرفة. وشهد ريفي إدلب الجنوبي والشرقي حركة نزوح بسبب القصف.")
+    events = extract(text, "2020-01-02")
+    # 8 = 4 + 3 + 1 is the lead's total; 4 = 3 + 1 is chance: معرشمشة is a village's toll
+    assert sorted((e.location_name, e.killed_min) for e in events) == [
+        ("التح", 3), ("الرفة", 1), ("معرشمشة", 4)]
