@@ -35,6 +35,7 @@ from marsad.figures import event_figures
 from marsad.gazetteer import distance_km
 from marsad.geocode import Located, is_settlement
 from marsad.lang import LanguageData
+from marsad.tokens import forms
 
 COARSE_KINDS = ("admin1", "region", "country")
 # one story told at a town and then at a quarter or village of it lies within this distance
@@ -176,16 +177,31 @@ def _around_city(x: Located, y: Located) -> bool:
         y.place.kind in ("neighbourhood", "village", "town")
 
 
-def _other_sides(ev: Candidate, cand: Candidate) -> bool:
-    """Both tellings name armed actors, and none in common: the rebels' shelling of a town
-    and the army's attack on the rebels' position after it are two stories."""
-    a, b = {m.payload for m in ev.actors}, {m.payload for m in cand.actors}
+def _attackers(c: Candidate, lang: LanguageData, tokens) -> set[str]:
+    """The armed actors a telling names, less those named as the target ("على مواقع
+    الحوثيين")."""
+    out = set()
+    for m in c.actors:
+        before = {f for k in range(max(0, m.start - 2), m.start) for f in forms(tokens[k].text)}
+        if not before & lang.target_cues:
+            out.add(m.payload)
+    return out
+
+
+def _other_sides(ev: Candidate, cand: Candidate, lang: LanguageData, tokens) -> bool:
+    """Both tellings name who attacked, and none in common: the rebels' shelling of a town
+    and the army's (or the coalition's aircraft's) attack on the rebels after it are two
+    stories."""
+    if tokens is None:
+        return False
+    a, b = _attackers(ev, lang, tokens), _attackers(cand, lang, tokens)
     return bool(a) and bool(b) and not a & b
 
 
-def _same_story(ev: Candidate, cand: Candidate, toll_a: tuple, toll_b: tuple) -> bool:
+def _same_story(ev: Candidate, cand: Candidate, toll_a: tuple, toll_b: tuple,
+                lang: LanguageData, tokens) -> bool:
     """Two tellings at nearby settlements that are one story (see merge_same_story)."""
-    if _other_sides(ev, cand):
+    if _other_sides(ev, cand, lang, tokens):
         return False
     a, b = ev.location, cand.location
     km = distance_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
@@ -220,7 +236,8 @@ def _same_story(ev: Candidate, cand: Candidate, toll_a: tuple, toll_b: tuple) ->
         and named.mention.cue in QUARTER_CUES and (untold or _killed_overlap(toll_a, toll_b))
 
 
-def merge_same_story(cands: list[Candidate], lang: LanguageData) -> list[Candidate]:
+def merge_same_story(cands: list[Candidate], lang: LanguageData,
+                     tokens=None) -> list[Candidate]:
     """"سيارة مفخخة شرقي بغداد … قتل شخص وجرح ثمانية" then "انفجرت في حي الأمين شرقي
     بغداد … مقتل شخص وجرح ثمانية": the same story told at the town and then at its quarter,
     with the same toll (or with none the second time): one event, at the finer place."""
@@ -231,7 +248,8 @@ def merge_same_story(cands: list[Candidate], lang: LanguageData) -> list[Candida
                        if not (ev.aggregate or cand.aggregate or ev.location is None
                                or cand.location is None)
                        and _types_agree(ev, cand, lang) and days_agree(ev, cand)
-                       and _same_story(ev, cand, tolls[id(ev)], tolls[id(cand)])), None)
+                       and _same_story(ev, cand, tolls[id(ev)], tolls[id(cand)], lang,
+                                       tokens)), None)
         if target is None:
             out.append(cand)
             continue

@@ -145,7 +145,7 @@ def extract_report(report: Report, options: Options | None = None) -> Result:
     if published is None:
         published = _dateline(mentions, published)
     candidates = Assembler(mentions, lang, gaz, published).read()
-    candidates = merge_same_story(merge_retellings(candidates, lang, tokens), lang)
+    candidates = merge_same_story(merge_retellings(candidates, lang, tokens), lang, tokens)
     candidates = drop_lead_totals(drop_summaries(candidates, lang, tokens), lang)
     candidates = carry_lead_dates(candidates)
     candidates = keep_events(candidates, published,
