@@ -212,7 +212,7 @@ def _unresolved(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageD
         return None  # "داخل المخيم،\nوتطور الأمر": a name follows its cue word directly
     village = _village(tokens, j, gaz, lang, blocked)
     word = not _name_like(tokens[j].text, gaz, lang)
-    if (word or cue.surface in lang.list_cues) and village is None:
+    if (word or listing) and village is None:
         return None  # ("كلاً من" opens a list of known places only)
     if village is None and (_clitic_article(tokens[j].text, lang)
                             or lang.nationality.match_at(tokens, j) is not None
@@ -295,9 +295,9 @@ def find_places(tokens: Sequence[Token], gaz: Gazetteer, lang: LanguageData,
             continue
         m = gaz.lexicon.match_at(tokens, i)
         glued_prefix = None
-        opens_list = m is not None and lang.list_cues and any(  # "كلاً من" (not a town كلا)
-            c.surface in lang.list_cues and c.end >= m.end
-            for c in [lang.unresolved_cues.match_at(tokens, i)] if c is not None)
+        cue_here = lang.unresolved_cues.match_at(tokens, i) if m is not None else None
+        opens_list = cue_here is not None and cue_here.surface in lang.list_cues \
+            and cue_here.end >= m.end  # "كلاً من" opens a list; it is not a town called كلا
         if m is None or opens_list:
             m = None
             unknown = _unresolved(tokens, i, gaz, lang, blocked, text)
