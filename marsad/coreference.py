@@ -80,7 +80,7 @@ def same_event(ev: Candidate, cand: Candidate, lang: LanguageData, tokens) -> bo
 
 
 def _told_the_day_after(ev: Candidate, cand: Candidate) -> bool:
-    """"أفادت الشرطة اليوم السبت أن 11 مدنيا قتلوا وأصيبوا" then "انفجرت ليلة أمس … مقتل
+    """"أفادت الشرطة اليوم السبت أن 11 مدنيا قتل وأصيب" then "انفجرت ليلة أمس … مقتل
     مدنيين اثنين وإصابة 9": the day it was told and the day before, when it happened; one
     event when the later telling has a toll the first does not contradict (none, the same,
     or 11 = 2 + 9)."""

@@ -307,7 +307,8 @@ def _record(report: Report, index: int, c: Candidate, m: Mentions, lang: Languag
                 setattr(e, lo_f, 0)
                 setattr(e, lo_f.replace("_min", "_max"), 0)
                 ev.add(lo_f, zero.start, zero.end)
-    unknown_gunmen = e.actor1 == lang.actor_table["unknown_armed"]["name"] and e.actor2 is None
+    unknown_gunmen = e.actor2 is None and any(
+        a.get("unidentified") and a["name"] == e.actor1 for a in lang.actor_table.values())
     if not c.strong and e.sub_event_type in lang.civilian_variant and \
             ((e.civilians_killed_min or 0) > 0 or (unknown_gunmen and (e.killed_min or 0) > 0)) \
             and not e.combatants_killed_min:
