@@ -64,17 +64,22 @@ def same_event(ev: Candidate, cand: Candidate, lang: LanguageData, tokens) -> bo
     if not days_agree(ev, cand):
         return _told_the_day_after(ev, cand)
     refers_back = False
+    same_toll = _toll(ev) == _toll(cand) and any(lo is not None for lo, _ in _toll(ev))
     if ev.landmark and cand.landmark:
         first, later = _landmark_text(ev, tokens), _landmark_text(cand, tokens)
-        if not _same_landmark(first, later, lang):
+        # "مركز احتجاز المهاجرين … 40 قتيلا" and "مركز إيواء المهاجرين … 40 قتيلا": the
+        # same kind of building with the same toll is the same building in other words
+        if not _same_landmark(first, later, lang) and not (
+                same_toll and first.split()[0] == later.split()[0]):
             return False
         # "… على المركز": the centre named before; the same landmark and the same kind of
         # attack named again word for word: a subtitle and its paragraph
         refers_back = first != later or ev.sub == cand.sub
     # ACLED codes one event per place, day and type: the same kind of attack at the same
-    # place and day, once without a toll of its own, is that event told again
+    # place and day, once without a toll of its own or with the same toll, is that event
+    # told again
     told_again = ev.sub == cand.sub and ev.strong and cand.strong and \
-        (not any(cand.statements) or not any(ev.statements))
+        (not any(cand.statements) or not any(ev.statements) or same_toll)
     return cand.anaphoric or cand.title or ev.title or cand.trigger is None or refers_back \
         or told_again
 

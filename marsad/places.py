@@ -245,8 +245,8 @@ def _landmark(tokens: Sequence[Token], i: int, gaz: Gazetteer, lang: LanguageDat
     """"مدرسة حميدة الطاهر", "الفرقة 17": a landmark noun and up to three name words,
     stopping at a preposition, the next item ("وبناء"), a town, or after a number."""
     lm = lang.landmarks.match_at(tokens, i)
-    if lm is None:
-        return None
+    if lm is None or (i > 0 and tokens[i - 1].text in lang.organisation_before):
+        return None  # ("المتحدث باسم مركز الطب الميداني": an organisation, not a place)
     j = lm.end
     while j < len(tokens) and j - lm.end < 3 and j not in blocked:
         t = tokens[j].text

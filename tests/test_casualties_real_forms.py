@@ -141,3 +141,8 @@ def test_lost_their_lives_after_a_count_is_death():
     (e,) = extract("أكد المرصد أن مدنيين اثنين فقدا حياتهما وأصيب خمسة آخرون جراء قصف صاروخي "
                    "على مدينة أريحا.", "2020-01-02")
     assert (e.killed_min, e.civilians_killed_min, e.injured_min) == (2, 2, 5)
+
+
+def test_brothers_and_sisters_are_counted_people():
+    (e,) = extract("قتل شقيقان وأصيبت شقيقتهما في غارة على بلدة حولا.", "2024-06-02")
+    assert e.killed_min == 2

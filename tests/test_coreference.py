@@ -388,3 +388,12 @@ def test_a_villages_own_toll_that_happens_to_equal_the_later_ones_sum_stays():
     # 8 = 4 + 3 + 1 is the lead's total; 4 = 3 + 1 is chance: معرشمشة is a village's toll
     assert sorted((e.location_name, e.killed_min) for e in events) == [
         ("التح", 3), ("الرفة", 1), ("معرشمشة", 4)]
+
+
+def test_the_same_strike_told_by_a_spokesman_in_other_words_is_one_event():
+    text = ("قال مسؤول طبي إن ضربة جوية أصابت مركز احتجاز للمهاجرين في مدينة طرابلس الليبية "
+            "فأسفرت عن سقوط 40 قتيلا و80 مصابا. وقال المتحدث باسم مركز الطب الميداني إن "
+            "حصيلة القصف على مركز إيواء المهاجرين في طرابلس بلغت 40 قتيلا و80 جريحا.")
+    (e,) = extract(text, "2019-07-03")
+    # the spokesman's centre is an organisation, not a second place hit
+    assert (e.killed_min, e.injured_min, e.landmark) == (40, 80, "مركز احتجاز للمهاجرين")

@@ -129,6 +129,7 @@ class LanguageData:
     region_directions: dict[str, str]
     quarter_links: frozenset[str]
     list_cues: frozenset[str]
+    organisation_before: frozenset[str]
     vicinity: Lexicon
     generic_refs: Lexicon
     origin_cues: Lexicon
@@ -336,6 +337,7 @@ def load(code: str = "ar") -> LanguageData:
         region_directions={normalise_word(k): v for k, v in plc["region_directions"].items()},
         quarter_links=_norm_set(plc["quarter_links"]),
         list_cues=_norm_set(plc["list_cues"]),
+        organisation_before=_norm_set(plc["organisation_before"]),
         vicinity=_lex(plc["vicinity"]),
         generic_refs=_lex_map(plc["generic_refs"]),
         origin_cues=_lex(plc["origin_cues"]),
