@@ -246,6 +246,8 @@ def find_counts(tokens: Sequence[Token], lo: int, hi: int, lang: LanguageData,
     kin_at = {m.start: m.end for m in kin}
     # "من عائلة واحدة": the family's "one" is not a count
     kin_words = {k for m in kin for k in range(m.start, m.end)}
+    # "10 أفراد من أسرة المواطن X": the one the family is named after is no further victim
+    kin_words |= {m.end for m in kin if m.end < hi and lang.persons.match_at(tokens, m.end)}
     phrases = _phrases(tokens, lo, hi, lang, excluded | verbs | kin_words)
     subset_ends = {m.end for m in lang.subset.find(tokens, lo, hi)}
     combined_at = {m.start: True for m in keywords if m.payload == "combined"}

@@ -146,3 +146,9 @@ def test_lost_their_lives_after_a_count_is_death():
 def test_brothers_and_sisters_are_counted_people():
     (e,) = extract("قتل شقيقان وأصيبت شقيقتهما في غارة على بلدة حولا.", "2024-06-02")
     assert e.killed_min == 2
+
+
+def test_the_one_a_family_is_named_after_is_no_further_victim():
+    (e,) = extract("قتل 10 أفراد من أسرة المواطن عبدالله سالم، بينهم زوجته ووالدته وثمانية من "
+                   "أطفاله، في قصف مدفعي على مدينة الفاشر.", "2025-05-10")
+    assert (e.killed_min, e.children_killed_min) == (10, 8)
