@@ -303,6 +303,9 @@ def drop_lead_totals(cands: list[Candidate], lang: LanguageData) -> list[Candida
     order = {id(c): k for k, c in enumerate(cands)}
     tolls = [_toll(c) for c in cands]  # figured once (a bulletin has many events)
     for k, c in enumerate(cands):
+        if c.recalled:  # "وكان مدنيان قد قتلا …": an earlier strike, no total of today's
+            out.append(c)
+            continue
         inside = [] if c.aggregate or not _coarse(c) else parts_of(c)
         if inside and _told(c) and not any(_told(p) for p in inside):
             inside = []  # a toll over the area is no total of events that have none

@@ -397,3 +397,10 @@ def test_the_same_strike_told_by_a_spokesman_in_other_words_is_one_event():
     (e,) = extract(text, "2019-07-03")
     # the spokesman's centre is an organisation, not a second place hit
     assert (e.killed_min, e.injured_min, e.landmark) == (40, 80, "مركز احتجاز للمهاجرين")
+
+
+def test_an_earlier_strike_recalled_at_the_governorate_is_no_total_of_todays():
+    text = ("قتل مدنيان وأصيب خمسة آخرون جراء قصف صاروخي على مدينة أريحا بريف إدلب الجنوبي. "
+            "وكان مدنيان قد فقدا حياتهما وأصيب ثلاثة آخرون نتيجة قصف مدفعي على ريف إدلب الغربي.")
+    events = extract(text, "2020-01-02")
+    assert sorted((e.killed_min, e.injured_min) for e in events) == [(2, 3), (2, 5)]
