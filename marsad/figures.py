@@ -42,15 +42,18 @@ def _statement_variants(counts: list[Count]) -> list[list[Count]]:
     base: list[Count] = []
     alternatives: list[Count] = []
     for c in counts:
-        same = [b for b in base if b.kind == c.kind and b.cat == c.cat and b.subset == c.subset]
+        # "قتل طفل … وسقط شهيدا التلميذ X": a person told of again, not said to be another,
+        # may be the one already counted (the lowest reliable figure does not add them)
+        same = [b for b in base if b.kind == c.kind and b.subset == c.subset
+                and (b.cat == c.cat or (c.cat == "person" and not c.additive))]
         if same and not c.additive and (c.cat != "person" or not c.subset):
             alternatives.append(c)
         else:
             base.append(c)
     variants = [base]
     for alt in alternatives:
-        variant = [alt if (b.kind == alt.kind and b.cat == alt.cat and b.subset == alt.subset)
-                   else b for b in base]
+        variant = [alt if (b.kind == alt.kind and b.subset == alt.subset
+                           and (b.cat == alt.cat or alt.cat == "person")) else b for b in base]
         variants.append(variant)
     return variants
 

@@ -152,3 +152,12 @@ def test_the_one_a_family_is_named_after_is_no_further_victim():
     (e,) = extract("قتل 10 أفراد من أسرة المواطن عبدالله سالم، بينهم زوجته ووالدته وثمانية من "
                    "أطفاله، في قصف مدفعي على مدينة الفاشر.", "2025-05-10")
     assert (e.killed_min, e.children_killed_min) == (10, 8)
+
+
+def test_a_person_told_of_again_without_being_called_another_is_not_added():
+    (e,) = extract("قتل طفل وأصيب 7 آخرون عندما ألقت طائرة قنابل على قرية الفندا بمحلية الدلنج "
+                   "وسقط شهيدا جراء القصف التلميذ بلة فرح البالغ من العمر 9 سنوات.", "2019-01-01")
+    assert (e.killed_min, e.killed_max, e.children_killed_min) == (1, 1, 1)
+    # one called another is added
+    (f,) = extract("قتل طفل وشخص آخر في قصف على قرية الفندا بمحلية الدلنج.", "2019-01-01")
+    assert f.killed_min == 2
