@@ -42,10 +42,11 @@ def _statement_variants(counts: list[Count]) -> list[list[Count]]:
     base: list[Count] = []
     alternatives: list[Count] = []
     for c in counts:
-        # "قتل طفل … وسقط شهيدا التلميذ X": a person told of again, not said to be another,
-        # may be the one already counted (the lowest reliable figure does not add them)
+        # "قتل طفل … وسقط شهيدا التلميذ X": as many people told of again, not said to be
+        # others, may be the ones already counted (the lowest reliable figure adds nothing)
         same = [b for b in base if b.kind == c.kind and b.subset == c.subset
-                and (b.cat == c.cat or (c.cat == "person" and not c.additive))]
+                and (b.cat == c.cat or (c.cat == "person" and not c.additive
+                                        and (b.low, b.high) == (c.low, c.high)))]
         if same and not c.additive and (c.cat != "person" or not c.subset):
             alternatives.append(c)
         else:
@@ -53,7 +54,9 @@ def _statement_variants(counts: list[Count]) -> list[list[Count]]:
     variants = [base]
     for alt in alternatives:
         variant = [alt if (b.kind == alt.kind and b.subset == alt.subset
-                           and (b.cat == alt.cat or alt.cat == "person")) else b for b in base]
+                           and (b.cat == alt.cat or (alt.cat == "person"
+                                                     and (b.low, b.high) == (alt.low, alt.high))))
+                   else b for b in base]
         variants.append(variant)
     return variants
 

@@ -158,6 +158,8 @@ def test_a_person_told_of_again_without_being_called_another_is_not_added():
     (e,) = extract("قتل طفل وأصيب 7 آخرون عندما ألقت طائرة قنابل على قرية الفندا بمحلية الدلنج "
                    "وسقط شهيدا جراء القصف التلميذ بلة فرح البالغ من العمر 9 سنوات.", "2019-01-01")
     assert (e.killed_min, e.killed_max, e.children_killed_min) == (1, 1, 1)
-    # one called another is added
+    # one called another is added, and so are other numbers of people
     (f,) = extract("قتل طفل وشخص آخر في قصف على قرية الفندا بمحلية الدلنج.", "2019-01-01")
     assert f.killed_min == 2
+    (g,) = extract("قتل 3 جنود في الهجوم على بلدة سراقب ومقتل شخصين.", "2019-01-01")
+    assert g.killed_min == 5
