@@ -197,8 +197,6 @@ def _other_sides(ev: Candidate, cand: Candidate, lang: LanguageData, tokens) -> 
     """Both tellings name who attacked, and none in common: the rebels' shelling of a town
     and the army's (or the coalition's aircraft's) attack on the rebels after it are two
     stories."""
-    if tokens is None:
-        return False
     a, b = _attackers(ev, lang, tokens), _attackers(cand, lang, tokens)
     return bool(a) and bool(b) and not a & b
 
@@ -241,8 +239,7 @@ def _same_story(ev: Candidate, cand: Candidate, toll_a: tuple, toll_b: tuple,
         and named.mention.cue in QUARTER_CUES and (untold or _killed_overlap(toll_a, toll_b))
 
 
-def merge_same_story(cands: list[Candidate], lang: LanguageData,
-                     tokens=None) -> list[Candidate]:
+def merge_same_story(cands: list[Candidate], lang: LanguageData, tokens) -> list[Candidate]:
     """"سيارة مفخخة شرقي بغداد … قتل شخص وجرح ثمانية" then "انفجرت في حي الأمين شرقي
     بغداد … مقتل شخص وجرح ثمانية": the same story told at the town and then at its quarter,
     with the same toll (or with none the second time): one event, at the finer place."""
@@ -302,12 +299,13 @@ def drop_lead_totals(cands: list[Candidate], lang: LanguageData) -> list[Candida
     out = []
     order = {id(c): k for k, c in enumerate(cands)}
     tolls = [_toll(c) for c in cands]  # figured once (a bulletin has many events)
+    told = {id(c): _told(c) for c in cands}
     for k, c in enumerate(cands):
         if c.recalled:  # "وكان مدنيان قد قتلا …": an earlier strike, no total of today's
             out.append(c)
             continue
         inside = [] if c.aggregate or not _coarse(c) else parts_of(c)
-        if inside and _told(c) and not any(_told(p) for p in inside):
+        if inside and told[id(c)] and not any(told[id(p)] for p in inside):
             inside = []  # a toll over the area is no total of events that have none
         later = range(k + 1, min(len(cands), k + 1 + STORY_WINDOW))
         if not inside and not c.aggregate and _sums_later(c, tolls[k], [

@@ -122,8 +122,6 @@ def _in_part(ref: Place, p: Place, region: str) -> bool:
 
 NEAR_STEP_KM = 10.0  # nearness to the report's other villages counts in steps this wide
 NEAR_KM = 40.0  # a village this close to a town the report names may be of its story
-
-
 ONE_PLACE_KM = 10.0  # a town and the governorate named after it are one place
 
 
